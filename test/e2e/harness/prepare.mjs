@@ -1,0 +1,1 @@
+export async function prepareE2e() {}
