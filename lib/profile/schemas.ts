@@ -42,8 +42,23 @@ export const EventSchema = z
 		productTitle: z.string().optional(),
 		quantity: z.number().finite().optional(),
 		channel: z.string().min(1).optional(),
+		/** Line items of an order that carries them (Shopify, WooCommerce); one productId otherwise. */
+		items: z
+			.array(z.object({ productId: z.string().min(1), title: z.string().optional(), quantity: z.number().optional() }))
+			.optional(),
 		/** For consent events: granted (true) or withdrawn (false). */
 		consentGranted: z.boolean().optional(),
+		/** Consent per channel carried by a CRM record (identify events). */
+		consent: z.record(z.boolean()).optional(),
+		/** Contact attributes carried by a CRM record (identify events). */
+		attributes: z
+			.object({
+				firstName: z.string().optional(),
+				lastName: z.string().optional(),
+				country: z.string().optional(),
+				timeZone: z.string().optional(),
+			})
+			.optional(),
 		properties: z.record(z.unknown()).optional(),
 		/** Index of the input item the event came from, for pairedItem and error messages. */
 		sourceIndex: z.number().int().nonnegative(),
@@ -122,6 +137,7 @@ export const ProfileSchema = z.object({
 	frequency: z.number().int().nonnegative(),
 	recency: z.number().nonnegative(),
 	T: z.number().nonnegative(),
+	/** Mean repeat-purchase value; 0 without repeat purchases (lifetimes' convention); null with mixed currencies. */
 	monetaryValue: z.number().nullable(),
 	daysSinceLastPurchase: z.number().nullable(),
 	rfmRecency: scoreOrNull,

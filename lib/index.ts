@@ -1,0 +1,6 @@
+/**
+ * n8n-nodes-lifecycle's pure library: the only door the nodes use. No n8n imports, no I/O;
+ * time and randomness are always parameters.
+ */
+export * from './errors';
+export * from './profile';

@@ -1,0 +1,531 @@
+/**
+ * Build Profile: canonical events in, one unified profile per person out.
+ *
+ * Steps: (1) screen events (duplicates by event id, events after the observation end, zero-value
+ * purchases, refunds by policy, currencies), counting every event left out and why; (2) stitch
+ * identities (IdentityGraph: never merges two known customer ids); (3) aggregate per person:
+ * purchase history, BTYD summary (summarizePurchaseDays), engagement and consent per channel,
+ * products purchased, viewed and still in the cart; (4) RFM scores across the run's purchasers.
+ * Time comes only from the data or the `observationEnd` option, never from the clock.
+ *
+ * Cost: O(n + p log p + k α(k)) for n events, p purchasers and k identity keys.
+ * @example buildProfiles(events, { periodUnit: 'week', observationEnd: '1997-09-30' }).profiles[0].frequency
+ */
+import type { InputIssue } from '../errors';
+import { LifecycleInputError } from '../errors';
+import { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
+import { MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
+import type { ChannelEngagement, CustomerProfile, LifecycleEvent } from './schemas';
+import { quintileScores, rfmSegment } from './scoreRfm';
+import type { PeriodUnit } from './summarizeTransactions';
+import { resolvePeriodUnit, summarizePurchaseDays } from './summarizeTransactions';
+
+export type CurrencyHandling =
+	| { mode: 'report' }
+	| { mode: 'convert'; baseCurrency: string; rates: Record<string, number> };
+
+export interface BuildProfilesOptions {
+	/** Inclusive end of observation; default: the latest event. */
+	observationEnd?: number | string | Date;
+	periodUnit?: PeriodUnit;
+	/** Count an event id once (default true). */
+	dedupeByEventId?: boolean;
+	/** 'subtract' refunds from revenue (default) or 'ignore' them (counted as skipped). */
+	refunds?: 'subtract' | 'ignore';
+	/** Events after an explicit observation end: 'error' (default) or 'ignore' (counted, e.g. for a holdout). */
+	afterObservationEnd?: 'error' | 'ignore';
+	/** Purchases with value 0: 'keep' (default) or 'ignore' (counted). */
+	zeroValuePurchases?: 'keep' | 'ignore';
+	/** Mixed currencies are reported per currency (default) or converted with given rates. */
+	currency?: CurrencyHandling;
+	/** Currency of events that carry none. */
+	defaultCurrency?: string;
+}
+
+export interface BuildProfilesSummary {
+	eventsIn: number;
+	eventsUsed: number;
+	eventsSkipped: number;
+	skippedReasons: Record<string, number>;
+	identityConflicts: number;
+	profiles: number;
+	observationEnd: string;
+	mixedCurrencyProfiles: number;
+}
+
+export interface BuildProfilesResult {
+	profiles: CustomerProfile[];
+	summary: BuildProfilesSummary;
+	/** Events rejected as bad input (never aggregated); the node turns them into errors or error items. */
+	issues: InputIssue[];
+}
+
+interface Accumulator {
+	firstSeen: number;
+	lastSeen: number;
+	firstPurchase: number;
+	lastPurchase: number;
+	orderIds: Set<string>;
+	ordersWithoutId: number;
+	grossByCurrency: Map<string, number>;
+	refundsByCurrency: Map<string, number>;
+	refunds: number;
+	engagement: Map<string, ChannelEngagement & { lastSent: number; lastEngaged: number }>;
+	consent: Map<string, { granted: boolean; at: number }>;
+	unsubscribed: Set<string>;
+	attributes: Map<string, { value: string; at: number }>;
+	purchased: Map<string, number>;
+	viewed: Map<string, number>;
+	carted: Map<string, number>;
+	referrals: number;
+	reviews: number;
+	eventsUsed: number;
+	skipped: Record<string, number>;
+	sources: number[];
+}
+
+function newAccumulator(): Accumulator {
+	return {
+		firstSeen: Number.POSITIVE_INFINITY,
+		lastSeen: Number.NEGATIVE_INFINITY,
+		firstPurchase: Number.POSITIVE_INFINITY,
+		lastPurchase: Number.NEGATIVE_INFINITY,
+		orderIds: new Set(),
+		ordersWithoutId: 0,
+		grossByCurrency: new Map(),
+		refundsByCurrency: new Map(),
+		refunds: 0,
+		engagement: new Map(),
+		consent: new Map(),
+		unsubscribed: new Set(),
+		attributes: new Map(),
+		purchased: new Map(),
+		viewed: new Map(),
+		carted: new Map(),
+		referrals: 0,
+		reviews: 0,
+		eventsUsed: 0,
+		skipped: Object.create(null) as Record<string, number>,
+		sources: [],
+	};
+}
+
+function increment(counts: Record<string, number>, reason: string): void {
+	counts[reason] = (counts[reason] ?? 0) + 1;
+}
+
+function addTo(map: Map<string, number>, key: string, amount: number): void {
+	map.set(key, (map.get(key) ?? 0) + amount);
+}
+
+function keepLatest(map: Map<string, number>, key: string, at: number): void {
+	const previous = map.get(key);
+	if (previous === undefined || at > previous) map.set(key, at);
+}
+
+function iso(time: number): string | null {
+	return Number.isFinite(time) ? new Date(time).toISOString() : null;
+}
+
+function round2(value: number): number {
+	return Math.round(value * 100) / 100;
+}
+
+/** Keys of an event, customer id first so that a refused link leaves the event with its own customer. */
+function identityKeysOf(event: LifecycleEvent): string[] {
+	const keys: string[] = [];
+	if (event.customerId) keys.push(identityKey('customerId', event.customerId));
+	if (event.email) keys.push(identityKey('email', normalizeEmail(event.email)));
+	if (event.phone) keys.push(identityKey('phone', normalizePhone(event.phone)));
+	if (event.anonymousId) keys.push(identityKey('anonymousId', event.anonymousId));
+	return keys;
+}
+
+function productIdsOf(event: LifecycleEvent): string[] {
+	const ids: string[] = [];
+	if (event.productId) ids.push(event.productId);
+	if (event.items) for (const item of event.items) ids.push(item.productId);
+	return ids;
+}
+
+function engagementOf(accumulator: Accumulator, channel: string) {
+	let engagement = accumulator.engagement.get(channel);
+	if (!engagement) {
+		engagement = { sent: 0, opened: 0, clicked: 0, bounced: 0, lastSentAt: null, lastEngagedAt: null, lastSent: -Infinity, lastEngaged: -Infinity };
+		accumulator.engagement.set(channel, engagement);
+	}
+	return engagement;
+}
+
+function setConsent(accumulator: Accumulator, channel: string, granted: boolean, at: number): void {
+	const previous = accumulator.consent.get(channel);
+	if (!previous || at >= previous.at) accumulator.consent.set(channel, { granted, at });
+}
+
+/** Sorted most recent first, then by id, so output order never depends on input order. */
+function recentFirst(map: Map<string, number>): string[] {
+	return [...map.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id]) => id);
+}
+
+export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOptions = {}): BuildProfilesResult {
+	const periodUnit = resolvePeriodUnit(options.periodUnit, 'buildProfiles');
+	const dedupe = options.dedupeByEventId ?? true;
+	const refunds = options.refunds ?? 'subtract';
+	const afterEnd = options.afterObservationEnd ?? 'error';
+	const zeroValue = options.zeroValuePurchases ?? 'keep';
+	const currency = options.currency ?? { mode: 'report' };
+	const defaultCurrency = options.defaultCurrency ?? '';
+	if (currency.mode === 'convert' && !currency.baseCurrency) {
+		throw new LifecycleInputError('buildProfiles requires a base currency to convert into', { field: 'baseCurrency' });
+	}
+
+	let latest = Number.NEGATIVE_INFINITY;
+	for (const event of events) if (event.timestamp > latest) latest = event.timestamp;
+	let observationEnd = latest;
+	const explicitEnd = options.observationEnd !== undefined;
+	if (explicitEnd) {
+		const parsed = parseTimestamp(options.observationEnd);
+		if (parsed === undefined) {
+			throw new LifecycleInputError(`buildProfiles requires a valid observation end; got "${String(options.observationEnd)}"`, {
+				field: 'observationEnd',
+				hint: 'Use a date like 2011-12-09 or an ISO timestamp',
+			});
+		}
+		observationEnd = parsed;
+	}
+	if (!Number.isFinite(observationEnd)) observationEnd = 0;
+
+	const issues: InputIssue[] = [];
+	const runSkipped = Object.create(null) as Record<string, number>;
+	const graph = new IdentityGraph();
+	const seenEventIds = new Set<string>();
+	const kept: number[] = [];
+	const nodeOfEvent = new Int32Array(events.length).fill(-1);
+	const valueOfEvent = new Float64Array(events.length);
+	const skipReasonOfEvent: Array<string | undefined> = new Array(events.length);
+
+	for (let i = 0; i < events.length; i++) {
+		const event = events[i];
+		const keys = identityKeysOf(event);
+		if (keys.length === 0) {
+			issues.push({
+				itemIndex: event.sourceIndex,
+				field: 'customerId',
+				message: 'The event has no customer id, email, anonymous id or phone',
+				hint: 'Map at least one identity field, or set "Items Without Identity" to skip them',
+			});
+			continue;
+		}
+		let skip: string | undefined;
+		if (dedupe && event.eventId !== undefined) {
+			if (seenEventIds.has(event.eventId)) skip = 'duplicateEventId';
+			else seenEventIds.add(event.eventId);
+		}
+		if (!skip && event.timestamp > observationEnd) {
+			if (afterEnd === 'error') {
+				issues.push({
+					itemIndex: event.sourceIndex,
+					field: 'timestamp',
+					message: `The event is dated ${new Date(event.timestamp).toISOString()}, after the observation end ${new Date(observationEnd).toISOString()}`,
+					hint: 'Fix the date, move the observation end, or set "Events After Observation End" to ignore them',
+				});
+				continue;
+			}
+			skip = 'afterObservationEnd';
+		}
+		let value = event.value ?? 0;
+		if (!skip && (event.type === 'purchase' || event.type === 'refund')) {
+			const code = (event.currency ?? defaultCurrency).toUpperCase();
+			if (currency.mode === 'convert' && value !== 0 && code !== currency.baseCurrency.toUpperCase()) {
+				const rate = code === '' ? undefined : currency.rates[code];
+				if (rate === undefined || !(rate > 0) || !Object.prototype.hasOwnProperty.call(currency.rates, code)) {
+					issues.push({
+						itemIndex: event.sourceIndex,
+						field: 'currency',
+						message: `No exchange rate for currency "${code || '(none)'}" into ${currency.baseCurrency}`,
+						hint: `Add a rate for ${code || 'the missing currency'} under Currency > Exchange Rates, or set a default currency`,
+					});
+					continue;
+				}
+				value *= rate;
+			}
+			if (event.type === 'purchase' && value === 0 && zeroValue === 'ignore') skip = 'zeroValuePurchase';
+			if (event.type === 'refund' && refunds === 'ignore') skip = 'refundIgnored';
+		}
+		if (keys.length > 1) graph.link(keys);
+		nodeOfEvent[i] = graph.add(keys[0]);
+		valueOfEvent[i] = value;
+		skipReasonOfEvent[i] = skip;
+		kept.push(i);
+	}
+
+	// People, in order of first appearance so the output order is reproducible.
+	const personOfRoot = new Map<number, number>();
+	const accumulators: Accumulator[] = [];
+	const personOfEvent = new Int32Array(events.length).fill(-1);
+	for (const i of kept) {
+		const root = graph.findNode(nodeOfEvent[i]);
+		let person = personOfRoot.get(root);
+		if (person === undefined) {
+			person = accumulators.length;
+			personOfRoot.set(root, person);
+			accumulators.push(newAccumulator());
+		}
+		personOfEvent[i] = person;
+	}
+
+	// Purchases by (person, day) for the BTYD summary, gathered as the events are aggregated.
+	const purchasePerson = new Int32Array(kept.length);
+	const purchaseDay = new Float64Array(kept.length);
+	const purchaseValue = new Float64Array(kept.length);
+	let purchases = 0;
+	let eventsUsed = 0;
+
+	for (const i of kept) {
+		const event = events[i];
+		const accumulator = accumulators[personOfEvent[i]];
+		accumulator.sources.push(event.sourceIndex);
+		const skip = skipReasonOfEvent[i];
+		if (skip) {
+			increment(accumulator.skipped, skip);
+			increment(runSkipped, skip);
+			continue;
+		}
+		eventsUsed++;
+		accumulator.eventsUsed++;
+		const at = event.timestamp;
+		if (at < accumulator.firstSeen) accumulator.firstSeen = at;
+		if (at > accumulator.lastSeen) accumulator.lastSeen = at;
+		const value = valueOfEvent[i];
+		const code = currency.mode === 'convert' ? currency.baseCurrency.toUpperCase() : (event.currency ?? defaultCurrency).toUpperCase();
+		switch (event.type) {
+			case 'purchase': {
+				if (at < accumulator.firstPurchase) accumulator.firstPurchase = at;
+				if (at > accumulator.lastPurchase) accumulator.lastPurchase = at;
+				if (event.orderId !== undefined) accumulator.orderIds.add(event.orderId);
+				else accumulator.ordersWithoutId++;
+				addTo(accumulator.grossByCurrency, code, value);
+				for (const productId of productIdsOf(event)) keepLatest(accumulator.purchased, productId, at);
+				purchasePerson[purchases] = personOfEvent[i];
+				purchaseDay[purchases] = utcDayIndex(at);
+				purchaseValue[purchases] = value;
+				purchases++;
+				break;
+			}
+			case 'refund':
+				accumulator.refunds++;
+				addTo(accumulator.refundsByCurrency, code, Math.abs(value));
+				break;
+			case 'view':
+				for (const productId of productIdsOf(event)) keepLatest(accumulator.viewed, productId, at);
+				break;
+			case 'cart':
+			case 'checkout':
+				for (const productId of productIdsOf(event)) keepLatest(accumulator.carted, productId, at);
+				break;
+			case 'message_sent':
+			case 'message_opened':
+			case 'message_clicked':
+			case 'message_bounced': {
+				const engagement = engagementOf(accumulator, event.channel ?? 'email');
+				if (event.type === 'message_sent') {
+					engagement.sent++;
+					if (at > engagement.lastSent) engagement.lastSent = at;
+				} else if (event.type === 'message_bounced') engagement.bounced++;
+				else {
+					if (event.type === 'message_opened') engagement.opened++;
+					else engagement.clicked++;
+					if (at > engagement.lastEngaged) engagement.lastEngaged = at;
+				}
+				break;
+			}
+			case 'unsubscribe': {
+				const channel = event.channel ?? 'email';
+				accumulator.unsubscribed.add(channel);
+				setConsent(accumulator, channel, false, at);
+				break;
+			}
+			case 'consent':
+				if (event.consentGranted !== undefined) setConsent(accumulator, event.channel ?? 'email', event.consentGranted, at);
+				break;
+			case 'referral':
+				accumulator.referrals++;
+				break;
+			case 'review':
+				accumulator.reviews++;
+				break;
+			default:
+				break;
+		}
+		if (event.consent) for (const [channel, granted] of Object.entries(event.consent)) setConsent(accumulator, channel, granted, at);
+		if (event.attributes) {
+			for (const [name, text] of Object.entries(event.attributes)) {
+				if (typeof text !== 'string' || text === '') continue;
+				const previous = accumulator.attributes.get(name);
+				if (!previous || at >= previous.at) accumulator.attributes.set(name, { value: text, at });
+			}
+		}
+	}
+
+	const btyd = summarizePurchaseDays(
+		accumulators.length,
+		purchasePerson,
+		purchaseDay,
+		purchaseValue,
+		purchases,
+		utcDayIndex(observationEnd),
+		periodUnit,
+	);
+
+	// Identities of each person, from the graph.
+	const identitiesOf: string[][] = accumulators.map(() => []);
+	for (let node = 0; node < graph.keyCount; node++) {
+		const person = personOfRoot.get(graph.findNode(node));
+		if (person !== undefined) identitiesOf[person].push(graph.keyAt(node));
+	}
+
+	let mixedCurrencyProfiles = 0;
+	const profiles: CustomerProfile[] = accumulators.map((accumulator, person) => {
+		const identities = identitiesOf[person].sort();
+		const valuesOf = (prefix: string) => identities.filter((key) => key.startsWith(prefix)).map((key) => key.slice(2));
+		const customerIds = valuesOf('c:');
+		const emails = valuesOf('e:');
+		const phones = valuesOf('p:');
+		const anonymousIds = valuesOf('a:');
+		const customerId = customerIds[0] ?? null;
+		const email = emails[0] ?? null;
+		const profileId = customerId ?? (email ? `email:${email}` : phones[0] ? `phone:${phones[0]}` : `anonymous:${anonymousIds[0]}`);
+
+		const currencies = [...accumulator.grossByCurrency.keys(), ...accumulator.refundsByCurrency.keys()].filter((c) => c !== '');
+		const distinctCurrencies = [...new Set(currencies)].sort();
+		const mixed = distinctCurrencies.length > 1;
+		if (mixed) mixedCurrencyProfiles++;
+		const sum = (map: Map<string, number>) => [...map.values()].reduce((total, v) => total + v, 0);
+		const gross = sum(accumulator.grossByCurrency);
+		const refunded = sum(accumulator.refundsByCurrency);
+		const revenueByCurrency = Object.create(null) as Record<string, number>;
+		for (const [code, amount] of accumulator.grossByCurrency) {
+			const key = code || 'unspecified';
+			revenueByCurrency[key] = round2((revenueByCurrency[key] ?? 0) + amount);
+		}
+		for (const [code, amount] of accumulator.refundsByCurrency) {
+			const key = code || 'unspecified';
+			revenueByCurrency[key] = round2((revenueByCurrency[key] ?? 0) - (refunds === 'subtract' ? amount : 0));
+		}
+		const orders = accumulator.orderIds.size + accumulator.ordersWithoutId;
+		const revenue = mixed ? null : round2(gross - (refunds === 'subtract' ? refunded : 0));
+		const hasPurchase = orders > 0;
+
+		const engagement = Object.create(null) as Record<string, ChannelEngagement>;
+		for (const channel of [...accumulator.engagement.keys()].sort()) {
+			const { lastSent, lastEngaged, ...counts } = accumulator.engagement.get(channel)!;
+			engagement[channel] = { ...counts, lastSentAt: iso(lastSent), lastEngagedAt: iso(lastEngaged) };
+		}
+		const channelCount = (channel: string, field: 'sent' | 'opened' | 'clicked') => engagement[channel]?.[field] ?? 0;
+		const consent = Object.create(null) as Record<string, boolean>;
+		for (const channel of [...accumulator.consent.keys()].sort()) consent[channel] = accumulator.consent.get(channel)!.granted;
+		const inCart = new Map<string, number>();
+		for (const [productId, cartedAt] of accumulator.carted) {
+			const boughtAt = accumulator.purchased.get(productId);
+			if (boughtAt === undefined || boughtAt < cartedAt) inCart.set(productId, cartedAt);
+		}
+		const attribute = (name: string) => accumulator.attributes.get(name)?.value ?? null;
+
+		return {
+			profileId,
+			customerId,
+			email,
+			phone: phones[0] ?? null,
+			anonymousIds,
+			identities,
+			firstName: attribute('firstName'),
+			lastName: attribute('lastName'),
+			country: attribute('country'),
+			timeZone: attribute('timeZone'),
+			firstSeenAt: iso(accumulator.firstSeen),
+			lastSeenAt: iso(accumulator.lastSeen),
+			firstPurchaseAt: iso(accumulator.firstPurchase),
+			lastPurchaseAt: iso(accumulator.lastPurchase),
+			orders,
+			revenue,
+			averageOrderValue: mixed || !hasPurchase ? null : round2(gross / orders),
+			refunds: accumulator.refunds,
+			refundedAmount: mixed ? null : round2(refunded),
+			currency: mixed ? 'MIXED' : (distinctCurrencies[0] ?? null),
+			revenueByCurrency,
+			periodUnit,
+			observationEnd: new Date(observationEnd).toISOString(),
+			frequency: hasPurchase ? btyd.frequency[person] : 0,
+			recency: hasPurchase ? btyd.recency[person] : 0,
+			T: hasPurchase ? btyd.T[person] : 0,
+			monetaryValue: mixed ? null : hasPurchase ? btyd.monetaryValue[person] : 0,
+			daysSinceLastPurchase: hasPurchase ? Math.floor((observationEnd - accumulator.lastPurchase) / MS_PER_DAY) : null,
+			rfmRecency: null,
+			rfmFrequency: null,
+			rfmMonetary: null,
+			rfmScore: null,
+			rfmSegment: null,
+			engagement,
+			emailSent: channelCount('email', 'sent'),
+			emailOpened: channelCount('email', 'opened'),
+			emailClicked: channelCount('email', 'clicked'),
+			emailLastEngagedAt: engagement.email?.lastEngagedAt ?? null,
+			smsSent: channelCount('sms', 'sent'),
+			smsClicked: channelCount('sms', 'clicked'),
+			smsLastEngagedAt: engagement.sms?.lastEngagedAt ?? null,
+			pushSent: channelCount('push', 'sent'),
+			pushOpened: channelCount('push', 'opened'),
+			pushLastEngagedAt: engagement.push?.lastEngagedAt ?? null,
+			consent,
+			consentEmail: consent.email ?? null,
+			consentSms: consent.sms ?? null,
+			consentPush: consent.push ?? null,
+			unsubscribed: [...accumulator.unsubscribed].sort(),
+			productsPurchased: recentFirst(accumulator.purchased),
+			productsViewed: recentFirst(accumulator.viewed),
+			productsInCart: recentFirst(inCart),
+			referrals: accumulator.referrals,
+			reviews: accumulator.reviews,
+			eventsUsed: accumulator.eventsUsed,
+			eventsSkipped: Object.values(accumulator.skipped).reduce((total, count) => total + count, 0),
+			skippedReasons: { ...accumulator.skipped },
+			sourceIndexes: [...new Set(accumulator.sources)].sort((a, b) => a - b),
+		};
+	});
+
+	assignRfm(profiles, accumulators);
+
+	const eventsSkipped = Object.values(runSkipped).reduce((total, count) => total + count, 0);
+	return {
+		profiles,
+		summary: {
+			eventsIn: events.length,
+			eventsUsed,
+			eventsSkipped,
+			skippedReasons: { ...runSkipped },
+			identityConflicts: graph.conflicts,
+			profiles: profiles.length,
+			observationEnd: new Date(observationEnd).toISOString(),
+			mixedCurrencyProfiles,
+		},
+		issues,
+	};
+}
+
+/** RFM scores among the run's purchasers; monetary only where revenue is in one currency. */
+function assignRfm(profiles: CustomerProfile[], accumulators: Accumulator[]): void {
+	const buyers = profiles.map((profile, person) => ({ profile, person })).filter(({ profile }) => profile.orders > 0);
+	const recencyScores = quintileScores(buyers.map(({ person }) => accumulators[person].lastPurchase));
+	const frequencyScores = quintileScores(buyers.map(({ profile }) => profile.orders));
+	const valued = buyers.filter(({ profile }) => profile.revenue !== null);
+	const monetaryScores = quintileScores(valued.map(({ profile }) => profile.revenue as number));
+	buyers.forEach(({ profile }, k) => {
+		profile.rfmRecency = recencyScores[k];
+		profile.rfmFrequency = frequencyScores[k];
+		profile.rfmSegment = rfmSegment(recencyScores[k], frequencyScores[k]);
+	});
+	valued.forEach(({ profile }, k) => {
+		profile.rfmMonetary = monetaryScores[k];
+		profile.rfmScore = `${profile.rfmRecency}${profile.rfmFrequency}${profile.rfmMonetary}`;
+	});
+}

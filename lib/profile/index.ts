@@ -1,0 +1,12 @@
+export { buildProfiles } from './buildProfiles';
+export type { BuildProfilesOptions, BuildProfilesResult, BuildProfilesSummary, CurrencyHandling } from './buildProfiles';
+export { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
+export { mapRecordToEvent, parseNumber, readPath } from './mapRecordToEvent';
+export type { MapOptions } from './mapRecordToEvent';
+export { MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
+export * from './schemas';
+export { quintileScores, rfmSegment } from './scoreRfm';
+export { COMMON_TYPE_VALUES, CUSTOM_MAPPING, PRESET_MAPPINGS, SOURCE_PRESETS } from './sourcePresets';
+export type { SourceMapping, SourcePreset } from './sourcePresets';
+export { summarizeTransactions } from './summarizeTransactions';
+export type { PeriodUnit, SummarizeOptions, Transaction, TransactionSummary } from './summarizeTransactions';

@@ -1,0 +1,47 @@
+/**
+ * RFM scores 1-5 and the named RFM segment.
+ *
+ * Each score is the quintile of the customer among all purchasers of the run, by mid-rank so that ties
+ * share a score: p = (count below + count equal / 2) / n, score = min(5, floor(5 p) + 1). Recency is
+ * scored in reverse (more recent purchase = higher score). Frequency is the number of orders, monetary
+ * the revenue. The segment comes from the recency and frequency scores, the common 10-segment map
+ * (e.g. Champions = R 5 and F 4-5; Hibernating = R 1-2 and F 1-2).
+ * Reference: Hughes (1994), "Strategic Database Marketing"; segment map as published in
+ * https://www.putler.com/rfm-analysis/ (R x F grid).
+ *
+ * Cost: O(n log n) for n purchasers.
+ * @example rfmSegment(5, 5) // 'Champions'
+ */
+import type { RfmSegment } from './schemas';
+
+/** Quintile score of each value, 1 (lowest) to 5 (highest); ties share a score. */
+export function quintileScores(values: ArrayLike<number>): Int8Array {
+	const n = values.length;
+	const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+	const scores = new Int8Array(n);
+	let start = 0;
+	while (start < n) {
+		let end = start + 1;
+		while (end < n && values[order[end]] === values[order[start]]) end++;
+		const midRank = (start + (end - start) / 2) / n;
+		const score = Math.min(5, Math.floor(5 * midRank) + 1);
+		for (let k = start; k < end; k++) scores[order[k]] = score;
+		start = end;
+	}
+	return scores;
+}
+
+export function rfmSegment(recencyScore: number, frequencyScore: number): RfmSegment {
+	const r = recencyScore;
+	const f = frequencyScore;
+	if (r >= 5 && f >= 4) return 'Champions';
+	if (r >= 3 && f >= 4) return 'Loyal Customers';
+	if (r >= 4 && f >= 2) return 'Potential Loyalists';
+	if (r >= 5 && f === 1) return 'New Customers';
+	if (r === 4 && f === 1) return 'Promising';
+	if (r === 3 && f === 3) return 'Need Attention';
+	if (r === 3 && f <= 2) return 'About To Sleep';
+	if (r <= 2 && f === 5) return "Can't Lose Them";
+	if (r <= 2 && f >= 3) return 'At Risk';
+	return 'Hibernating';
+}
