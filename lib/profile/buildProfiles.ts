@@ -131,6 +131,8 @@ function round2(value: number): number {
 	return Math.round(value * 100) / 100;
 }
 
+const NO_KEYS: string[] = [];
+
 /** Keys of an event, customer id first so that a refused link leaves the event with its own customer. */
 function identityKeysOf(event: LifecycleEvent): string[] {
 	const keys: string[] = [];
@@ -204,10 +206,13 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	const valueOfEvent = new Float64Array(events.length);
 	const skipReasonOfEvent: Array<string | undefined> = new Array(events.length);
 
+	// Most events carry only a customer id: resolve those without building key strings.
+	const nodeOfCustomerId = new Map<string, number>();
 	for (let i = 0; i < events.length; i++) {
 		const event = events[i];
-		const keys = identityKeysOf(event);
-		if (keys.length === 0) {
+		const onlyCustomerId = event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId;
+		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event);
+		if (keys.length === 0 && !onlyCustomerId) {
 			issues.push({
 				itemIndex: event.sourceIndex,
 				field: 'customerId',
@@ -252,8 +257,17 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 			if (event.type === 'purchase' && value === 0 && zeroValue === 'ignore') skip = 'zeroValuePurchase';
 			if (event.type === 'refund' && refunds === 'ignore') skip = 'refundIgnored';
 		}
-		if (keys.length > 1) graph.link(keys);
-		nodeOfEvent[i] = graph.add(keys[0]);
+		if (onlyCustomerId) {
+			let node = nodeOfCustomerId.get(event.customerId!);
+			if (node === undefined) {
+				node = graph.add(identityKey('customerId', event.customerId!));
+				nodeOfCustomerId.set(event.customerId!, node);
+			}
+			nodeOfEvent[i] = node;
+		} else {
+			if (keys.length > 1) graph.link(keys);
+			nodeOfEvent[i] = graph.add(keys[0]);
+		}
 		valueOfEvent[i] = value;
 		skipReasonOfEvent[i] = skip;
 		kept.push(i);

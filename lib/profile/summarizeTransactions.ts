@@ -121,9 +121,14 @@ export function summarizeTransactions(transactions: Transaction[], options: Summ
 	const n = transactions.length;
 	const timestamps = new Float64Array(n);
 	let latest = Number.NEGATIVE_INFINITY;
+	// Lines of one order share their timestamp text: parse each distinct run once.
+	let previousText: unknown;
+	let previousTime: number | undefined;
 	for (let i = 0; i < n; i++) {
 		const transaction = transactions[i];
-		const time = parseTimestamp(transaction.timestamp);
+		const time = transaction.timestamp === previousText ? previousTime : parseTimestamp(transaction.timestamp);
+		previousText = transaction.timestamp;
+		previousTime = time;
 		if (time === undefined) {
 			throw new LifecycleInputError(
 				`summarizeTransactions requires a valid timestamp; transaction ${i} has "${String(transaction.timestamp)}"`,

@@ -12,7 +12,7 @@ describe('logGamma', () => {
 	it('matches ln Γ(1/2) = ln √π and a large argument (Stirling regime)', () => {
 		expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 13);
 		// ln Γ(1e8) from mpmath: 1742068066.10383...
-		expect(logGamma(1e8) / 1742068066.1038347).toBeCloseTo(1, 14);
+		expect(logGamma(1e8) / 1742068066.1038346).toBeCloseTo(1, 14);
 	});
 
 	it('returns NaN at poles and for NaN', () => {

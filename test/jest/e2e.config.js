@@ -1,0 +1,12 @@
+// End-to-end layer: workflows executed by a real n8n host with the packed package installed.
+const path = require('node:path');
+
+module.exports = {
+	displayName: 'e2e',
+	rootDir: path.resolve(__dirname, '..', '..'),
+	testEnvironment: 'node',
+	testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json'), isolatedModules: true }] },
+	globalSetup: '<rootDir>/test/e2e/harness/globalSetup.cjs',
+	testTimeout: 600000,
+};
