@@ -1,6 +1,7 @@
 export { buildProfiles } from './buildProfiles';
 export type { BuildProfilesOptions, BuildProfilesResult, BuildProfilesSummary, CurrencyHandling } from './buildProfiles';
 export { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
+export { parseExchangeRates } from './parseExchangeRates';
 export { mapRecordToEvent, parseNumber, readPath } from './mapRecordToEvent';
 export type { MapOptions } from './mapRecordToEvent';
 export { MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { executeBuildProfile } from './execute';
+import { buildProfileProperties } from './properties';
+
+export class BuildProfile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Build Profile',
+		name: 'buildProfile',
+		icon: { light: 'file:buildProfile.svg', dark: 'file:buildProfile.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"from " + $parameter["source"]}}',
+		description: 'Turn CRM records, orders and behaviour events into one profile per customer: identities, purchases, RFM, engagement and consent',
+		defaults: { name: 'Build Profile' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: buildProfileProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeBuildProfile.call(this);
+	}
+}

@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { BuildProfilesOptions, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
+import { buildProfiles, CUSTOM_MAPPING, LifecycleInputError, mapRecordToEvent, parseExchangeRates, PRESET_MAPPINGS } from '../../lib';
+import { ItemErrorCollector } from '../shared/itemErrors';
+import { pairedItemsOf } from '../shared/pairedItems';
+
+const CUSTOM_FIELDS = [
+	'anonymousId', 'channel', 'consentGranted', 'country', 'currency', 'email', 'eventId', 'eventType', 'firstName',
+	'lastName', 'orderId', 'phone', 'productId', 'productTitle', 'quantity', 'timeZone', 'value',
+] as const;
+
+interface BuildProfileOptions {
+	valueIs?: MapOptions['valueIs'];
+	baseCurrency?: string;
+	dedupeByEventId?: boolean;
+	defaultCurrency?: string;
+	defaultType?: MapOptions['defaultType'];
+	afterObservationEnd?: BuildProfilesOptions['afterObservationEnd'];
+	exchangeRates?: string | IDataObject;
+	includeRunSummary?: boolean;
+	missingIdentity?: MapOptions['missingIdentity'];
+	observationEnd?: string;
+	refunds?: BuildProfilesOptions['refunds'];
+	zeroValuePurchases?: BuildProfilesOptions['zeroValuePurchases'];
+}
+
+/** Reads the user's expressions of a custom mapping into a flat record for CUSTOM_MAPPING. */
+function customRecord(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const record: IDataObject = Object.create(null);
+	record.customerId = context.getNodeParameter('customerId', itemIndex, '') as IDataObject[string];
+	record.timestamp = context.getNodeParameter('timestamp', itemIndex, '') as IDataObject[string];
+	const other = context.getNodeParameter('otherFields', itemIndex, {}) as IDataObject;
+	for (const field of CUSTOM_FIELDS) {
+		if (Object.prototype.hasOwnProperty.call(other, field)) record[field] = other[field];
+	}
+	return record;
+}
+
+export async function executeBuildProfile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const errors = new ItemErrorCollector(this);
+	const source = this.getNodeParameter('source', 0) as SourcePreset;
+	const periodUnit = this.getNodeParameter('periodUnit', 0, 'day') as 'day' | 'week';
+	const options = this.getNodeParameter('options', 0, {}) as BuildProfileOptions;
+	const mapping: SourceMapping = source === 'custom' ? CUSTOM_MAPPING : PRESET_MAPPINGS[source];
+	if (!mapping) throw errors.fatal(new LifecycleInputError(`Unknown source "${source}"`, { field: 'source' }));
+	const mapOptions: MapOptions = {
+		missingIdentity: options.missingIdentity ?? 'error',
+		defaultType: options.defaultType,
+		valueIs: options.valueIs,
+	};
+
+	const events: LifecycleEvent[] = [];
+	let withoutIdentity = 0;
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const record = source === 'custom' ? customRecord(this, itemIndex) : items[itemIndex].json;
+			const event = mapRecordToEvent(record, mapping, itemIndex, mapOptions);
+			if (event) events.push(event);
+			else withoutIdentity++;
+		} catch (error) {
+			errors.fail(error, itemIndex);
+		}
+	}
+
+	let currency: BuildProfilesOptions['currency'] = { mode: 'report' };
+	try {
+		if (options.baseCurrency) currency = { mode: 'convert', baseCurrency: options.baseCurrency.toUpperCase(), rates: parseExchangeRates(options.exchangeRates) };
+	} catch (error) {
+		throw errors.fatal(error);
+	}
+	let result;
+	try {
+		result = buildProfiles(events, {
+			periodUnit,
+			observationEnd: options.observationEnd || undefined,
+			afterObservationEnd: options.afterObservationEnd,
+			dedupeByEventId: options.dedupeByEventId ?? true,
+			refunds: options.refunds,
+			zeroValuePurchases: options.zeroValuePurchases,
+			defaultCurrency: options.defaultCurrency || undefined,
+			currency,
+		});
+	} catch (error) {
+		throw errors.fatal(error);
+	}
+	for (const issue of result.issues) errors.failIssue(issue);
+
+	const output: INodeExecutionData[] = result.profiles.map(({ sourceIndexes, ...profile }) => ({
+		json: profile as unknown as IDataObject,
+		pairedItem: pairedItemsOf(sourceIndexes),
+	}));
+	const { summary } = result;
+	if (withoutIdentity > 0) summary.skippedReasons.missingIdentity = withoutIdentity;
+	const skippedTotal = summary.eventsSkipped + withoutIdentity;
+	if (skippedTotal > 0 || summary.identityConflicts > 0 || summary.mixedCurrencyProfiles > 0) {
+		const reasons = Object.entries(summary.skippedReasons).map(([reason, count]) => `${count} ${reason}`).join(', ');
+		const parts = [];
+		if (skippedTotal > 0) parts.push(`${skippedTotal} items were counted but not used (${reasons})`);
+		if (summary.identityConflicts > 0) parts.push(`${summary.identityConflicts} links between different customer IDs were refused`);
+		if (summary.mixedCurrencyProfiles > 0) parts.push(`${summary.mixedCurrencyProfiles} profiles have mixed currencies (revenue per currency in revenueByCurrency; set Convert Currencies To to sum them)`);
+		this.addExecutionHints({ message: `${parts.join('; ')}.`, location: 'outputPane' });
+	}
+	if (options.includeRunSummary) {
+		output.push({
+			json: {
+				runSummary: true,
+				itemsIn: items.length,
+				itemsWithErrors: errors.items.length,
+				...summary,
+				eventsSkipped: skippedTotal,
+			} as unknown as IDataObject,
+			pairedItem: pairedItemsOf(items.map((_, index) => index)),
+		});
+	}
+	return [[...output, ...errors.items]];
+}
