@@ -6,7 +6,7 @@ module.exports = {
 	rootDir: path.resolve(__dirname, '..', '..'),
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json'), isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json') }] },
 	globalSetup: '<rootDir>/test/e2e/harness/globalSetup.cjs',
 	testTimeout: 600000,
 };

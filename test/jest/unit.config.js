@@ -6,5 +6,5 @@ module.exports = {
 	rootDir: path.resolve(__dirname, '..', '..'),
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/lib/**/*.test.ts', '<rootDir>/test/nodes/**/*.test.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json'), isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json') }] },
 };

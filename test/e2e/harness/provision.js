@@ -1,14 +1,13 @@
+'use strict';
 // Provisions the real n8n host for e2e tests and `npm start`: Node 24 and n8n from the npm registry,
 // into a git-ignored cache that is reused when present. Recipe: ../shared/docs/n8n-host.md.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import {
-	N8N_VERSION, NODE_VERSION, cacheRoot, nodeHome, nodeBinDir, nodeBinary, n8nHome, n8nBinary, readyMarker,
-} from './paths.mjs';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { 	N8N_VERSION, NODE_VERSION, cacheRoot, nodeHome, nodeBinDir, nodeBinary, n8nHome, n8nBinary, readyMarker, } = require('./paths.js');
 
 /** Environment for npm and n8n running on the provisioned Node 24. */
-export function hostNodeEnv(extra = {}) {
+function hostNodeEnv(extra = {}) {
 	return {
 		...process.env,
 		PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH}`,
@@ -57,7 +56,7 @@ function withLock(fn) {
 	}
 }
 
-export function provisionHost() {
+function provisionHost() {
 	if (fs.existsSync(readyMarker)) return;
 	withLock(() => {
 		if (fs.existsSync(readyMarker)) return;
@@ -83,7 +82,9 @@ export function provisionHost() {
 	});
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (require.main === module) {
 	provisionHost();
 	process.stderr.write(`[provision] n8n ${N8N_VERSION} on Node ${NODE_VERSION} ready in ${cacheRoot}\n`);
 }
+
+module.exports = { hostNodeEnv, provisionHost };

@@ -1,0 +1,40 @@
+export declare const runsRoot: string;
+export declare const packageTemplate: string;
+export declare function freePort(): Promise<number>;
+export declare function parseExecuteOutput(stdout: string): ExecutionResult;
+
+export interface ExecutionItem {
+	json: Record<string, unknown>;
+	pairedItem?: { item: number } | Array<{ item: number }>;
+	error?: unknown;
+}
+export interface NodeRun {
+	hints?: Array<{ message: string }>;
+	error?: { message: string; description?: string };
+	data?: { main: ExecutionItem[][] };
+}
+export interface ExecutionResult {
+	data: { resultData: { runData: Record<string, NodeRun[]>; error?: { message: string; description?: string; node?: { name: string } } } };
+}
+export interface Workflow {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; [key: string]: unknown }>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export declare class N8nHost {
+	static create(name: string, options?: { extraEnv?: Record<string, string> }): Promise<N8nHost>;
+	readonly folder: string;
+	port: number;
+	file(...parts: string[]): string;
+	importWorkflow(workflow: Workflow): string;
+	publishWorkflow(id: string): void;
+	execute(id: string): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string };
+	start(options?: { queue?: boolean; workers?: number }): Promise<void>;
+	webhook(path: string, body: unknown, options?: { method?: string }): Promise<{ status: number; data: unknown }>;
+	readLog(label: string): string;
+	stop(): Promise<void>;
+	dispose(): void;
+}

@@ -1,0 +1,40 @@
+'use strict';
+// Once per e2e run: provision the host (cached), build and pack this package, and install the tarball
+// into a template nodes folder that each test host copies (as `npm install` in ~/.n8n/nodes would).
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { packageTemplate, runsRoot } = require('./n8nHost.js');
+const { projectRoot } = require('./paths.js');
+const { provisionHost } = require('./provision.js');
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { cwd: projectRoot, encoding: 'utf8', ...options });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	return result.stdout;
+}
+
+async function prepareE2e() {
+	provisionHost();
+	fs.mkdirSync(runsRoot, { recursive: true });
+	run('npm', ['run', 'build']);
+	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', runsRoot]));
+	const tarball = path.join(runsRoot, packed[0].filename);
+	fs.rmSync(packageTemplate, { recursive: true, force: true });
+	fs.mkdirSync(packageTemplate, { recursive: true });
+	fs.writeFileSync(path.join(packageTemplate, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	run('npm', ['install', '--omit=peer', '--no-save', '--no-package-lock', '--ignore-scripts', tarball], { cwd: packageTemplate });
+	const installed = path.join(packageTemplate, 'node_modules', 'n8n-nodes-lifecycle', 'package.json');
+	if (!fs.existsSync(installed)) throw new Error('The packed package did not install into the template nodes folder');
+	ensureRedis();
+}
+
+/** Queue-mode tests need Debian's redis-server; install it when missing (CI machines start bare). */
+function ensureRedis() {
+	if (spawnSync('which', ['redis-server']).status === 0) return;
+	spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+	const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	if (install.status !== 0) throw new Error('redis-server is needed for the queue-mode test and could not be installed with apt-get');
+}
+
+module.exports = { prepareE2e, ensureRedis };
