@@ -58,8 +58,10 @@ function runCli(args, { env, allowFailure = false, timeoutMs = 300000 } = {}) {
 function parseExecuteOutput(stdout) {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line.startsWith('{'));
-	if (start < 0) throw new Error(`n8n execute printed no JSON result:\n${stdout.slice(0, 4000)}`);
-	return JSON.parse(lines.slice(start).join('\n'));
+	let end = lines.length - 1;
+	while (end > start && lines[end] !== '}') end--;
+	if (start < 0 || end <= start) throw new Error(`n8n execute printed no JSON result:\n${stdout.slice(0, 4000)}`);
+	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
 class N8nHost {
