@@ -87,6 +87,7 @@ class N8nHost {
 
 	env(extra = {}) {
 		return hostNodeEnv({
+			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.folder,
 			DB_TYPE: 'sqlite',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
