@@ -8,5 +8,5 @@ module.exports = {
 	testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json') }] },
 	globalSetup: '<rootDir>/test/e2e/harness/globalSetup.cjs',
-	testTimeout: 600000,
+	setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setupTimeout.js'],
 };
