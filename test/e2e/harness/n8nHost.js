@@ -214,7 +214,17 @@ class N8nHost {
 		}
 	}
 
-	async webhook(webhookPath, body, { method = 'POST' } = {}) {
+	/** Calls a production webhook; retries while n8n is still registering the published workflow. */
+	async webhook(webhookPath, body, { method = 'POST', registrationWaitMs = 30000 } = {}) {
+		const deadline = Date.now() + registrationWaitMs;
+		for (;;) {
+			const response = await this.request(webhookPath, body, method);
+			if (response.status !== 404 || Date.now() > deadline) return response;
+			await sleep(500);
+		}
+	}
+
+	async request(webhookPath, body, method) {
 		const response = await axios.request({
 			method,
 			url: `http://127.0.0.1:${this.port}/webhook/${webhookPath}`,
