@@ -79,6 +79,18 @@ class N8nHost {
 		return host;
 	}
 
+	/** A host in a folder that persists (the demo of `npm start`), with the package freshly installed. */
+	static async open(folder, { port, extraEnv = {} } = {}) {
+		const nodesFolder = path.join(folder, '.n8n', 'nodes');
+		fs.rmSync(nodesFolder, { recursive: true, force: true });
+		fs.mkdirSync(path.dirname(nodesFolder), { recursive: true });
+		fs.cpSync(packageTemplate, nodesFolder, { recursive: true });
+		const host = new N8nHost(folder, extraEnv);
+		host.port = port ?? (await freePort());
+		host.brokerPort = await freePort();
+		return host;
+	}
+
 	constructor(folder, extraEnv) {
 		this.folder = folder;
 		this.extraEnv = extraEnv;
