@@ -29,6 +29,7 @@ export declare class N8nHost {
 	readonly folder: string;
 	port: number;
 	file(...parts: string[]): string;
+	writeFile(name: string, text: string): string;
 	importWorkflow(workflow: Workflow): string;
 	publishWorkflow(id: string): void;
 	execute(id: string): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string };

@@ -125,6 +125,13 @@ class N8nHost {
 		return path.join(this.folder, ...parts);
 	}
 
+	/** Writes a text file into the host's folder and returns its path. */
+	writeFile(name, text) {
+		const file = this.file(name);
+		fs.writeFileSync(file, text);
+		return file;
+	}
+
 	importWorkflow(workflow) {
 		const file = this.file(`workflow-${workflow.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflow, null, 2));

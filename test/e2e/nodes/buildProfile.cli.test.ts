@@ -2,7 +2,6 @@
  * Build Profile inside a real n8n 2.41.1 (Node 24), installed from the packed tarball as a community
  * package, executed headless with `n8n execute`. CSV files are read by n8n's own file nodes.
  */
-import fs from 'node:fs';
 import type { N8nHost as Host } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
 import { loadWorkflow, outputOf, writeCdnowSampleCsv } from '../harness/workflows';
@@ -54,8 +53,7 @@ describe('Build Profile in real n8n (CLI)', () => {
 	].join('\n');
 
 	it('stops on the first bad item with a NodeOperationError naming the item and the field', () => {
-		const csv = host.file('events.csv');
-		fs.writeFileSync(csv, `${badCsv}\n`);
+		const csv = host.writeFile('events.csv', `${badCsv}\n`);
 		const workflow = loadWorkflow('csv-build-profile', { 'Read CSV File': { fileSelector: csv } });
 		host.importWorkflow(workflow);
 		const run = host.execute(workflow.id);
@@ -65,8 +63,7 @@ describe('Build Profile in real n8n (CLI)', () => {
 	});
 
 	it('with Continue on fail, gives one error item per bad item with its pairedItem, and profiles for the good ones', () => {
-		const csv = host.file('events.csv');
-		fs.writeFileSync(csv, `${badCsv}\n`);
+		const csv = host.writeFile('events.csv', `${badCsv}\n`);
 		const workflow = loadWorkflow('csv-build-profile', { 'Read CSV File': { fileSelector: csv } });
 		workflow.id = 'csvBuildProfile0002';
 		workflow.nodes.find((node) => node.name === 'Build Profile')!.onError = 'continueRegularOutput';

@@ -1,0 +1,79 @@
+/**
+ * Invariants of the package as n8n loads and verifies it: every node registered and complete, no runtime
+ * dependencies, only host-provided imports in shipped code.
+ */
+import { listProjectFiles, projectFileExists, readProjectFile } from '../support/projectFiles';
+
+const packageJson = JSON.parse(readProjectFile('package.json'));
+/** Modules n8n provides to community packages at run time (its allow-list), plus Node's crypto. */
+const HOST_MODULES = new Set(['n8n-workflow', 'zod', 'luxon', 'crypto']);
+
+describe('package.json', () => {
+	it('follows n8n community conventions with no runtime dependencies', () => {
+		expect(packageJson.name).toMatch(/^n8n-nodes-/);
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.files).toEqual(['dist']);
+		expect(packageJson.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+		expect(packageJson.dependencies ?? {}).toEqual({});
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(packageJson.scripts[script]).toBeUndefined();
+	});
+
+	it('pins zod and luxon to the versions n8n 2.41.1 ships, so tests see what the host provides', () => {
+		expect(packageJson.devDependencies.zod).toBe('3.25.76');
+		expect(packageJson.devDependencies.luxon).toBe('3.7.2');
+		expect(packageJson.devDependencies['n8n-workflow']).toBe('2.41.0');
+	});
+});
+
+describe('nodes', () => {
+	const registered: string[] = packageJson.n8n.nodes;
+	const folders = [...new Set(listProjectFiles('nodes', '.node.ts').map((file) => file.split('/')[1]))];
+
+	it('registers every node folder, and every registered node exists', () => {
+		expect(registered.map((entry) => entry.split('/')[2]).sort()).toEqual(folders.sort());
+		for (const entry of registered) {
+			const [, , folder, file] = entry.split('/');
+			expect(file).toBe(`${folder}.node.js`);
+			expect(projectFileExists(`nodes/${folder}/${folder}.node.ts`)).toBe(true);
+		}
+	});
+
+	it.each(folders)('%s has a codex pointing to its README section and light and dark icons', (folder) => {
+		const source = readProjectFile(`nodes/${folder}/${folder}.node.ts`);
+		const name = /name: '([a-zA-Z]+)'/.exec(source)![1];
+		expect(name).toBe(folder[0].toLowerCase() + folder.slice(1));
+		const codex = JSON.parse(readProjectFile(`nodes/${folder}/${folder}.node.json`));
+		expect(codex.node).toBe(`n8n-nodes-lifecycle.${name}`);
+		expect(codex.resources.primaryDocumentation[0].url).toContain('#');
+		const icons = /icon: \{ light: 'file:([^']+)', dark: 'file:([^']+)' \}/.exec(source)!;
+		expect(projectFileExists(`nodes/${folder}/${icons[1]}`)).toBe(true);
+		expect(projectFileExists(`nodes/${folder}/${icons[2]}`)).toBe(true);
+		expect(source).toContain('usableAsTool: true');
+		expect(source).toContain('subtitle:');
+	});
+});
+
+describe('shipped code', () => {
+	it('imports only relative files and modules the n8n host provides', () => {
+		const shipped = [...listProjectFiles('nodes', '.ts'), ...listProjectFiles('lib', '.ts'), ...listProjectFiles('credentials', '.ts')];
+		const outside: string[] = [];
+		for (const file of shipped) {
+			for (const match of readProjectFile(file).matchAll(/(?:from|import|require\()\s*'([^']+)'/g)) {
+				const specifier = match[1];
+				if (!specifier.startsWith('.') && !HOST_MODULES.has(specifier)) outside.push(`${file}: ${specifier}`);
+			}
+		}
+		expect(outside).toEqual([]);
+	});
+
+	it('never imports n8n in lib/ and never one node folder from another', () => {
+		for (const file of listProjectFiles('lib', '.ts')) expect(readProjectFile(file)).not.toMatch(/from 'n8n-workflow'/);
+		for (const file of listProjectFiles('nodes', '.ts')) {
+			const folder = file.split('/')[1];
+			for (const match of readProjectFile(file).matchAll(/from '\.\.\/([A-Za-z]+)\//g)) {
+				expect([folder, 'shared']).toContain(match[1] === '..' ? folder : match[1]);
+			}
+		}
+	});
+});

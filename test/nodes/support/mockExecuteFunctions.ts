@@ -1,0 +1,45 @@
+/**
+ * A mocked IExecuteFunctions for fast node tests. getNodeParameter answers by parameter name (dotted
+ * paths into collections too), never by call order; per-item values may be functions of the item index.
+ */
+import type { IExecuteFunctions, INode, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
+
+export type ParameterValue = unknown | ((itemIndex: number) => unknown);
+
+export interface MockContext {
+	context: IExecuteFunctions;
+	hints: NodeExecutionHint[];
+}
+
+export function mockExecuteFunctions(
+	parameters: Record<string, ParameterValue>,
+	items: INodeExecutionData[],
+	{ continueOnFail = false }: { continueOnFail?: boolean } = {},
+): MockContext {
+	const hints: NodeExecutionHint[] = [];
+	const node: INode = { id: 'test-node', name: 'Test Node', type: 'n8n-nodes-lifecycle.test', typeVersion: 1, position: [0, 0], parameters: {} };
+	const lookup = (name: string, itemIndex: number, fallback: unknown) => {
+		let value: unknown = parameters;
+		for (const part of name.split('.')) {
+			if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return fallback;
+			value = (value as Record<string, unknown>)[part];
+		}
+		return typeof value === 'function' ? (value as (i: number) => unknown)(itemIndex) : value;
+	};
+	const context = {
+		getInputData: () => items,
+		getNode: () => node,
+		continueOnFail: () => continueOnFail,
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			const value = lookup(name, itemIndex, fallback);
+			if (value === undefined) throw new Error(`Test asked for parameter "${name}" that the test did not set`);
+			return value;
+		},
+		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
+	} as unknown as IExecuteFunctions;
+	return { context, hints };
+}
+
+export function itemsOf(rows: Array<Record<string, unknown>>): INodeExecutionData[] {
+	return rows.map((json) => ({ json: json as INodeExecutionData['json'] }));
+}
