@@ -143,11 +143,17 @@ function identityKeysOf(event: LifecycleEvent): string[] {
 	return keys;
 }
 
-function productIdsOf(event: LifecycleEvent): string[] {
-	const ids: string[] = [];
-	if (event.productId) ids.push(event.productId);
-	if (event.items) for (const item of event.items) ids.push(item.productId);
-	return ids;
+/** Records the products of an event (its product id and line items) with the event's time. */
+function keepLatestProducts(map: Map<string, number>, event: LifecycleEvent, at: number): void {
+	if (event.productId) keepLatest(map, event.productId, at);
+	if (event.items) for (const item of event.items) keepLatest(map, item.productId, at);
+}
+
+/** Sorted distinct item indexes; events usually arrive in item order, so sorting is rarely needed. */
+function distinctSorted(indexes: number[]): number[] {
+	let sorted = true;
+	for (let k = 1; k < indexes.length && sorted; k++) sorted = indexes[k] > indexes[k - 1];
+	return sorted ? indexes : [...new Set(indexes)].sort((a, b) => a - b);
 }
 
 function engagementOf(accumulator: Accumulator, channel: string) {
@@ -319,7 +325,7 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 				if (event.orderId !== undefined) accumulator.orderIds.add(event.orderId);
 				else accumulator.ordersWithoutId++;
 				addTo(accumulator.grossByCurrency, code, value);
-				for (const productId of productIdsOf(event)) keepLatest(accumulator.purchased, productId, at);
+				keepLatestProducts(accumulator.purchased, event, at);
 				purchasePerson[purchases] = personOfEvent[i];
 				purchaseDay[purchases] = utcDayIndex(at);
 				purchaseValue[purchases] = value;
@@ -331,11 +337,11 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 				addTo(accumulator.refundsByCurrency, code, Math.abs(value));
 				break;
 			case 'view':
-				for (const productId of productIdsOf(event)) keepLatest(accumulator.viewed, productId, at);
+				keepLatestProducts(accumulator.viewed, event, at);
 				break;
 			case 'cart':
 			case 'checkout':
-				for (const productId of productIdsOf(event)) keepLatest(accumulator.carted, productId, at);
+				keepLatestProducts(accumulator.carted, event, at);
 				break;
 			case 'message_sent':
 			case 'message_opened':
@@ -503,7 +509,7 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 			eventsUsed: accumulator.eventsUsed,
 			eventsSkipped: Object.values(accumulator.skipped).reduce((total, count) => total + count, 0),
 			skippedReasons: { ...accumulator.skipped },
-			sourceIndexes: [...new Set(accumulator.sources)].sort((a, b) => a - b),
+			sourceIndexes: distinctSorted(accumulator.sources),
 		};
 	});
 
