@@ -8,8 +8,11 @@ const { 	N8N_VERSION, NODE_VERSION, cacheRoot, nodeHome, nodeBinDir, nodeBinary,
 
 /** Environment for npm and n8n running on the provisioned Node 24. */
 function hostNodeEnv(extra = {}) {
+	// Drop npm's own settings inherited from an outer `npm run` (e.g. ignore-scripts from the project's
+	// .npmrc), which would silently turn the native rebuild into a no-op.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH}`,
 		// The machine's .npmrc points nodedir at Node 20's headers; native rebuilds need Node 24's.
 		npm_config_nodedir: nodeHome,
@@ -77,7 +80,9 @@ function provisionHost() {
 				env: hostNodeEnv(),
 			});
 		}
-		run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], { cwd: n8nHome, env: hostNodeEnv() });
+		run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], { cwd: n8nHome, env: hostNodeEnv({ npm_config_ignore_scripts: 'false' }) });
+		// A host without its native SQLite binding cannot start: check before calling it ready.
+		run(nodeBinary, ['-e', "require('sqlite3'); require('isolated-vm')"], { cwd: path.join(n8nHome, 'node_modules', 'n8n'), env: hostNodeEnv() });
 		fs.writeFileSync(readyMarker, new Date().toISOString());
 	});
 }
