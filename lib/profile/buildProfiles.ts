@@ -72,7 +72,8 @@ interface Accumulator {
 	refunds: number;
 	engagement: Map<string, ChannelEngagement & { lastSent: number; lastEngaged: number }>;
 	consent: Map<string, { granted: boolean; at: number }>;
-	unsubscribed: Set<string>;
+	/** Channel -> time of the latest unsubscribe; cleared by a later consent. */
+	unsubscribed: Map<string, number>;
 	attributes: Map<string, { value: string; at: number }>;
 	purchased: Map<string, number>;
 	viewed: Map<string, number>;
@@ -97,7 +98,7 @@ function newAccumulator(): Accumulator {
 		refunds: 0,
 		engagement: new Map(),
 		consent: new Map(),
-		unsubscribed: new Set(),
+		unsubscribed: new Map(),
 		attributes: new Map(),
 		purchased: new Map(),
 		viewed: new Map(),
@@ -168,6 +169,8 @@ function engagementOf(accumulator: Accumulator, channel: string) {
 function setConsent(accumulator: Accumulator, channel: string, granted: boolean, at: number): void {
 	const previous = accumulator.consent.get(channel);
 	if (!previous || at >= previous.at) accumulator.consent.set(channel, { granted, at });
+	const unsubscribedAt = accumulator.unsubscribed.get(channel);
+	if (granted && unsubscribedAt !== undefined && at > unsubscribedAt) accumulator.unsubscribed.delete(channel);
 }
 
 /** Sorted most recent first, then by id, so output order never depends on input order. */
@@ -361,7 +364,8 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 			}
 			case 'unsubscribe': {
 				const channel = event.channel ?? 'email';
-				accumulator.unsubscribed.add(channel);
+				const previous = accumulator.unsubscribed.get(channel);
+				if (previous === undefined || at > previous) accumulator.unsubscribed.set(channel, at);
 				setConsent(accumulator, channel, false, at);
 				break;
 			}
@@ -500,7 +504,7 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 			consentEmail: consent.email ?? null,
 			consentSms: consent.sms ?? null,
 			consentPush: consent.push ?? null,
-			unsubscribed: [...accumulator.unsubscribed].sort(),
+			unsubscribed: [...accumulator.unsubscribed.keys()].sort(),
 			productsPurchased: recentFirst(accumulator.purchased),
 			productsViewed: recentFirst(accumulator.viewed),
 			productsInCart: recentFirst(inCart),

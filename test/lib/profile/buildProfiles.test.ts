@@ -133,6 +133,15 @@ describe('buildProfiles: purchases, money and policies', () => {
 		});
 	});
 
+	it('clears an unsubscribe when the customer consents again later', () => {
+		const events = [
+			event({ customerId: 'A', type: 'unsubscribe', channel: 'email', timestamp: base }),
+			event({ customerId: 'A', type: 'consent', channel: 'email', consentGranted: true, timestamp: base + day }),
+		];
+		expect(buildProfiles(events).profiles[0]).toMatchObject({ consentEmail: true, unsubscribed: [] });
+		expect(buildProfiles(events.slice(0, 1)).profiles[0]).toMatchObject({ consentEmail: false, unsubscribed: ['email'] });
+	});
+
 	it('gives the same output for the same input, whatever the clock says', () => {
 		const events = readCdnowSample()
 			.slice(0, 500)
