@@ -4,3 +4,4 @@
  */
 export * from './errors';
 export * from './profile';
+export * from './channel';
