@@ -5,6 +5,7 @@ module.exports = {
 	displayName: 'e2e',
 	rootDir: path.resolve(__dirname, '..', '..'),
 	testEnvironment: 'node',
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/test/e2e/.runs/'],
 	testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', 'tsconfig.json') }] },
 	globalSetup: '<rootDir>/test/e2e/harness/globalSetup.cjs',
