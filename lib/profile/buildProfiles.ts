@@ -75,9 +75,9 @@ interface Accumulator {
 	/** Channel -> time of the latest unsubscribe; cleared by a later consent. */
 	unsubscribed: Map<string, number>;
 	attributes: Map<string, { value: string; at: number }>;
-	purchased: Map<string, number>;
-	viewed: Map<string, number>;
-	carted: Map<string, number>;
+	productsPurchased: string[];
+	productsViewed: string[];
+	productsInCart: string[];
 	referrals: number;
 	reviews: number;
 	eventsUsed: number;
@@ -100,9 +100,9 @@ function newAccumulator(): Accumulator {
 		consent: new Map(),
 		unsubscribed: new Map(),
 		attributes: new Map(),
-		purchased: new Map(),
-		viewed: new Map(),
-		carted: new Map(),
+		productsPurchased: [],
+		productsViewed: [],
+		productsInCart: [],
 		referrals: 0,
 		reviews: 0,
 		eventsUsed: 0,
@@ -160,7 +160,16 @@ function distinctSorted(indexes: number[]): number[] {
 function engagementOf(accumulator: Accumulator, channel: string) {
 	let engagement = accumulator.engagement.get(channel);
 	if (!engagement) {
-		engagement = { sent: 0, opened: 0, clicked: 0, bounced: 0, lastSentAt: null, lastEngagedAt: null, lastSent: -Infinity, lastEngaged: -Infinity };
+		engagement = {
+			sent: 0,
+			opened: 0,
+			clicked: 0,
+			bounced: 0,
+			lastSentAt: null,
+			lastEngagedAt: null,
+			lastSent: -Infinity,
+			lastEngaged: -Infinity,
+		};
 		accumulator.engagement.set(channel, engagement);
 	}
 	return engagement;
@@ -170,15 +179,21 @@ function setConsent(accumulator: Accumulator, channel: string, granted: boolean,
 	const previous = accumulator.consent.get(channel);
 	if (!previous || at >= previous.at) accumulator.consent.set(channel, { granted, at });
 	const unsubscribedAt = accumulator.unsubscribed.get(channel);
-	if (granted && unsubscribedAt !== undefined && at > unsubscribedAt) accumulator.unsubscribed.delete(channel);
+	if (granted && unsubscribedAt !== undefined && at > unsubscribedAt)
+		accumulator.unsubscribed.delete(channel);
 }
 
 /** Sorted most recent first, then by id, so output order never depends on input order. */
 function recentFirst(map: Map<string, number>): string[] {
-	return [...map.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id]) => id);
+	return [...map.entries()]
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+		.map(([id]) => id);
 }
 
-export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOptions = {}): BuildProfilesResult {
+export function buildProfiles(
+	events: LifecycleEvent[],
+	options: BuildProfilesOptions = {},
+): BuildProfilesResult {
 	const periodUnit = resolvePeriodUnit(options.periodUnit, 'buildProfiles');
 	const dedupe = options.dedupeByEventId ?? true;
 	const refunds = options.refunds ?? 'subtract';
@@ -187,7 +202,9 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	const currency = options.currency ?? { mode: 'report' };
 	const defaultCurrency = options.defaultCurrency ?? '';
 	if (currency.mode === 'convert' && !currency.baseCurrency) {
-		throw new LifecycleInputError('buildProfiles requires a base currency to convert into', { field: 'baseCurrency' });
+		throw new LifecycleInputError('buildProfiles requires a base currency to convert into', {
+			field: 'baseCurrency',
+		});
 	}
 
 	let latest = Number.NEGATIVE_INFINITY;
@@ -197,10 +214,13 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	if (explicitEnd) {
 		const parsed = parseTimestamp(options.observationEnd);
 		if (parsed === undefined) {
-			throw new LifecycleInputError(`buildProfiles requires a valid observation end; got "${String(options.observationEnd)}"`, {
-				field: 'observationEnd',
-				hint: 'Use a date like 2011-12-09 or an ISO timestamp',
-			});
+			throw new LifecycleInputError(
+				`buildProfiles requires a valid observation end; got "${String(options.observationEnd)}"`,
+				{
+					field: 'observationEnd',
+					hint: 'Use a date like 2011-12-09 or an ISO timestamp',
+				},
+			);
 		}
 		observationEnd = parsed;
 	}
@@ -210,7 +230,8 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	const runSkipped = Object.create(null) as Record<string, number>;
 	const graph = new IdentityGraph();
 	const seenEventIds = new Set<string>();
-	const kept: number[] = [];
+	const kept = new Int32Array(events.length);
+	let keptCount = 0;
 	const nodeOfEvent = new Int32Array(events.length).fill(-1);
 	const valueOfEvent = new Float64Array(events.length);
 	const skipReasonOfEvent: Array<string | undefined> = new Array(events.length);
@@ -219,7 +240,8 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	const nodeOfCustomerId = new Map<string, number>();
 	for (let i = 0; i < events.length; i++) {
 		const event = events[i];
-		const onlyCustomerId = event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId;
+		const onlyCustomerId =
+			event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId;
 		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event);
 		if (keys.length === 0 && !onlyCustomerId) {
 			issues.push({
@@ -250,9 +272,17 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 		let value = event.value ?? 0;
 		if (!skip && (event.type === 'purchase' || event.type === 'refund')) {
 			const code = (event.currency ?? defaultCurrency).toUpperCase();
-			if (currency.mode === 'convert' && value !== 0 && code !== currency.baseCurrency.toUpperCase()) {
+			if (
+				currency.mode === 'convert' &&
+				value !== 0 &&
+				code !== currency.baseCurrency.toUpperCase()
+			) {
 				const rate = code === '' ? undefined : currency.rates[code];
-				if (rate === undefined || !(rate > 0) || !Object.prototype.hasOwnProperty.call(currency.rates, code)) {
+				if (
+					rate === undefined ||
+					!(rate > 0) ||
+					!Object.prototype.hasOwnProperty.call(currency.rates, code)
+				) {
 					issues.push({
 						itemIndex: event.sourceIndex,
 						field: 'currency',
@@ -263,7 +293,8 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 				}
 				value *= rate;
 			}
-			if (event.type === 'purchase' && value === 0 && zeroValue === 'ignore') skip = 'zeroValuePurchase';
+			if (event.type === 'purchase' && value === 0 && zeroValue === 'ignore')
+				skip = 'zeroValuePurchase';
 			if (event.type === 'refund' && refunds === 'ignore') skip = 'refundIgnored';
 		}
 		if (onlyCustomerId) {
@@ -279,14 +310,15 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 		}
 		valueOfEvent[i] = value;
 		skipReasonOfEvent[i] = skip;
-		kept.push(i);
+		kept[keptCount++] = i;
 	}
 
 	// People, in order of first appearance so the output order is reproducible.
 	const personOfRoot = new Map<number, number>();
 	const accumulators: Accumulator[] = [];
 	const personOfEvent = new Int32Array(events.length).fill(-1);
-	for (const i of kept) {
+	for (let k = 0; k < keptCount; k++) {
+		const i = kept[k];
 		const root = graph.findNode(nodeOfEvent[i]);
 		let person = personOfRoot.get(root);
 		if (person === undefined) {
@@ -298,97 +330,134 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	}
 
 	// Purchases by (person, day) for the BTYD summary, gathered as the events are aggregated.
-	const purchasePerson = new Int32Array(kept.length);
-	const purchaseDay = new Float64Array(kept.length);
-	const purchaseValue = new Float64Array(kept.length);
+	const purchasePerson = new Int32Array(keptCount);
+	const purchaseDay = new Float64Array(keptCount);
+	const purchaseValue = new Float64Array(keptCount);
 	let purchases = 0;
 	let eventsUsed = 0;
 
-	for (const i of kept) {
-		const event = events[i];
-		const accumulator = accumulators[personOfEvent[i]];
-		accumulator.sources.push(event.sourceIndex);
-		const skip = skipReasonOfEvent[i];
-		if (skip) {
-			increment(accumulator.skipped, skip);
-			increment(runSkipped, skip);
-			continue;
-		}
-		eventsUsed++;
-		accumulator.eventsUsed++;
-		const at = event.timestamp;
-		if (at < accumulator.firstSeen) accumulator.firstSeen = at;
-		if (at > accumulator.lastSeen) accumulator.lastSeen = at;
-		const value = valueOfEvent[i];
-		const code = currency.mode === 'convert' ? currency.baseCurrency.toUpperCase() : (event.currency ?? defaultCurrency).toUpperCase();
-		switch (event.type) {
-			case 'purchase': {
-				if (at < accumulator.firstPurchase) accumulator.firstPurchase = at;
-				if (at > accumulator.lastPurchase) accumulator.lastPurchase = at;
-				if (event.orderId !== undefined) accumulator.orderIds.add(event.orderId);
-				else accumulator.ordersWithoutId++;
-				addTo(accumulator.grossByCurrency, code, value);
-				keepLatestProducts(accumulator.purchased, event, at);
-				purchasePerson[purchases] = personOfEvent[i];
-				purchaseDay[purchases] = utcDayIndex(at);
-				purchaseValue[purchases] = value;
-				purchases++;
-				break;
+	// Aggregate person by person (events grouped by a counting sort, input order kept within a person),
+	// so product look-ups use three scratch maps instead of three maps per person.
+	const personCount = accumulators.length;
+	const personStart = new Int32Array(personCount + 1);
+	for (let k = 0; k < keptCount; k++) personStart[personOfEvent[kept[k]] + 1]++;
+	for (let p = 0; p < personCount; p++) personStart[p + 1] += personStart[p];
+	const cursor = personStart.slice(0, personCount);
+	const eventsByPerson = new Int32Array(keptCount);
+	for (let k = 0; k < keptCount; k++) eventsByPerson[cursor[personOfEvent[kept[k]]]++] = kept[k];
+	const purchased = new Map<string, number>();
+	const viewed = new Map<string, number>();
+	const carted = new Map<string, number>();
+
+	for (let person = 0; person < personCount; person++) {
+		const accumulator = accumulators[person];
+		const from = personStart[person];
+		const to = personStart[person + 1];
+		const sources = new Array<number>(to - from);
+		for (let position = from; position < to; position++) {
+			const i = eventsByPerson[position];
+			const event = events[i];
+			sources[position - from] = event.sourceIndex;
+			const skip = skipReasonOfEvent[i];
+			if (skip) {
+				increment(accumulator.skipped, skip);
+				increment(runSkipped, skip);
+				continue;
 			}
-			case 'refund':
-				accumulator.refunds++;
-				addTo(accumulator.refundsByCurrency, code, Math.abs(value));
-				break;
-			case 'view':
-				keepLatestProducts(accumulator.viewed, event, at);
-				break;
-			case 'cart':
-			case 'checkout':
-				keepLatestProducts(accumulator.carted, event, at);
-				break;
-			case 'message_sent':
-			case 'message_opened':
-			case 'message_clicked':
-			case 'message_bounced': {
-				const engagement = engagementOf(accumulator, event.channel ?? 'email');
-				if (event.type === 'message_sent') {
-					engagement.sent++;
-					if (at > engagement.lastSent) engagement.lastSent = at;
-				} else if (event.type === 'message_bounced') engagement.bounced++;
-				else {
-					if (event.type === 'message_opened') engagement.opened++;
-					else engagement.clicked++;
-					if (at > engagement.lastEngaged) engagement.lastEngaged = at;
+			eventsUsed++;
+			accumulator.eventsUsed++;
+			const at = event.timestamp;
+			if (at < accumulator.firstSeen) accumulator.firstSeen = at;
+			if (at > accumulator.lastSeen) accumulator.lastSeen = at;
+			const value = valueOfEvent[i];
+			const code =
+				currency.mode === 'convert'
+					? currency.baseCurrency.toUpperCase()
+					: (event.currency ?? defaultCurrency).toUpperCase();
+			switch (event.type) {
+				case 'purchase': {
+					if (at < accumulator.firstPurchase) accumulator.firstPurchase = at;
+					if (at > accumulator.lastPurchase) accumulator.lastPurchase = at;
+					if (event.orderId !== undefined) accumulator.orderIds.add(event.orderId);
+					else accumulator.ordersWithoutId++;
+					addTo(accumulator.grossByCurrency, code, value);
+					keepLatestProducts(purchased, event, at);
+					purchasePerson[purchases] = person;
+					purchaseDay[purchases] = utcDayIndex(at);
+					purchaseValue[purchases] = value;
+					purchases++;
+					break;
 				}
-				break;
+				case 'refund':
+					accumulator.refunds++;
+					addTo(accumulator.refundsByCurrency, code, Math.abs(value));
+					break;
+				case 'view':
+					keepLatestProducts(viewed, event, at);
+					break;
+				case 'cart':
+				case 'checkout':
+					keepLatestProducts(carted, event, at);
+					break;
+				case 'message_sent':
+				case 'message_opened':
+				case 'message_clicked':
+				case 'message_bounced': {
+					const engagement = engagementOf(accumulator, event.channel ?? 'email');
+					if (event.type === 'message_sent') {
+						engagement.sent++;
+						if (at > engagement.lastSent) engagement.lastSent = at;
+					} else if (event.type === 'message_bounced') engagement.bounced++;
+					else {
+						if (event.type === 'message_opened') engagement.opened++;
+						else engagement.clicked++;
+						if (at > engagement.lastEngaged) engagement.lastEngaged = at;
+					}
+					break;
+				}
+				case 'unsubscribe': {
+					const channel = event.channel ?? 'email';
+					const previous = accumulator.unsubscribed.get(channel);
+					if (previous === undefined || at > previous) accumulator.unsubscribed.set(channel, at);
+					setConsent(accumulator, channel, false, at);
+					break;
+				}
+				case 'consent':
+					if (event.consentGranted !== undefined)
+						setConsent(accumulator, event.channel ?? 'email', event.consentGranted, at);
+					break;
+				case 'referral':
+					accumulator.referrals++;
+					break;
+				case 'review':
+					accumulator.reviews++;
+					break;
+				default:
+					break;
 			}
-			case 'unsubscribe': {
-				const channel = event.channel ?? 'email';
-				const previous = accumulator.unsubscribed.get(channel);
-				if (previous === undefined || at > previous) accumulator.unsubscribed.set(channel, at);
-				setConsent(accumulator, channel, false, at);
-				break;
+			if (event.consent)
+				for (const [channel, granted] of Object.entries(event.consent))
+					setConsent(accumulator, channel, granted, at);
+			if (event.attributes) {
+				for (const [name, text] of Object.entries(event.attributes)) {
+					if (typeof text !== 'string' || text === '') continue;
+					const previous = accumulator.attributes.get(name);
+					if (!previous || at >= previous.at) accumulator.attributes.set(name, { value: text, at });
+				}
 			}
-			case 'consent':
-				if (event.consentGranted !== undefined) setConsent(accumulator, event.channel ?? 'email', event.consentGranted, at);
-				break;
-			case 'referral':
-				accumulator.referrals++;
-				break;
-			case 'review':
-				accumulator.reviews++;
-				break;
-			default:
-				break;
 		}
-		if (event.consent) for (const [channel, granted] of Object.entries(event.consent)) setConsent(accumulator, channel, granted, at);
-		if (event.attributes) {
-			for (const [name, text] of Object.entries(event.attributes)) {
-				if (typeof text !== 'string' || text === '') continue;
-				const previous = accumulator.attributes.get(name);
-				if (!previous || at >= previous.at) accumulator.attributes.set(name, { value: text, at });
-			}
+		accumulator.sources = sources;
+		accumulator.productsPurchased = recentFirst(purchased);
+		accumulator.productsViewed = recentFirst(viewed);
+		const inCart = new Map<string, number>();
+		for (const [productId, cartedAt] of carted) {
+			const boughtAt = purchased.get(productId);
+			if (boughtAt === undefined || boughtAt < cartedAt) inCart.set(productId, cartedAt);
 		}
+		accumulator.productsInCart = recentFirst(inCart);
+		purchased.clear();
+		viewed.clear();
+		carted.clear();
 	}
 
 	const btyd = summarizePurchaseDays(
@@ -411,16 +480,26 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 	let mixedCurrencyProfiles = 0;
 	const profiles: CustomerProfile[] = accumulators.map((accumulator, person) => {
 		const identities = identitiesOf[person].sort();
-		const valuesOf = (prefix: string) => identities.filter((key) => key.startsWith(prefix)).map((key) => key.slice(2));
+		const valuesOf = (prefix: string) =>
+			identities.filter((key) => key.startsWith(prefix)).map((key) => key.slice(2));
 		const customerIds = valuesOf('c:');
 		const emails = valuesOf('e:');
 		const phones = valuesOf('p:');
 		const anonymousIds = valuesOf('a:');
 		const customerId = customerIds[0] ?? null;
 		const email = emails[0] ?? null;
-		const profileId = customerId ?? (email ? `email:${email}` : phones[0] ? `phone:${phones[0]}` : `anonymous:${anonymousIds[0]}`);
+		const profileId =
+			customerId ??
+			(email
+				? `email:${email}`
+				: phones[0]
+					? `phone:${phones[0]}`
+					: `anonymous:${anonymousIds[0]}`);
 
-		const currencies = [...accumulator.grossByCurrency.keys(), ...accumulator.refundsByCurrency.keys()].filter((c) => c !== '');
+		const currencies = [
+			...accumulator.grossByCurrency.keys(),
+			...accumulator.refundsByCurrency.keys(),
+		].filter((c) => c !== '');
 		const distinctCurrencies = [...new Set(currencies)].sort();
 		const mixed = distinctCurrencies.length > 1;
 		if (mixed) mixedCurrencyProfiles++;
@@ -434,7 +513,9 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 		}
 		for (const [code, amount] of accumulator.refundsByCurrency) {
 			const key = code || 'unspecified';
-			revenueByCurrency[key] = round2((revenueByCurrency[key] ?? 0) - (refunds === 'subtract' ? amount : 0));
+			revenueByCurrency[key] = round2(
+				(revenueByCurrency[key] ?? 0) - (refunds === 'subtract' ? amount : 0),
+			);
 		}
 		const orders = accumulator.orderIds.size + accumulator.ordersWithoutId;
 		const revenue = mixed ? null : round2(gross - (refunds === 'subtract' ? refunded : 0));
@@ -443,16 +524,17 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 		const engagement = Object.create(null) as Record<string, ChannelEngagement>;
 		for (const channel of [...accumulator.engagement.keys()].sort()) {
 			const { lastSent, lastEngaged, ...counts } = accumulator.engagement.get(channel)!;
-			engagement[channel] = { ...counts, lastSentAt: iso(lastSent), lastEngagedAt: iso(lastEngaged) };
+			engagement[channel] = {
+				...counts,
+				lastSentAt: iso(lastSent),
+				lastEngagedAt: iso(lastEngaged),
+			};
 		}
-		const channelCount = (channel: string, field: 'sent' | 'opened' | 'clicked') => engagement[channel]?.[field] ?? 0;
+		const channelCount = (channel: string, field: 'sent' | 'opened' | 'clicked') =>
+			engagement[channel]?.[field] ?? 0;
 		const consent = Object.create(null) as Record<string, boolean>;
-		for (const channel of [...accumulator.consent.keys()].sort()) consent[channel] = accumulator.consent.get(channel)!.granted;
-		const inCart = new Map<string, number>();
-		for (const [productId, cartedAt] of accumulator.carted) {
-			const boughtAt = accumulator.purchased.get(productId);
-			if (boughtAt === undefined || boughtAt < cartedAt) inCart.set(productId, cartedAt);
-		}
+		for (const channel of [...accumulator.consent.keys()].sort())
+			consent[channel] = accumulator.consent.get(channel)!.granted;
 		const attribute = (name: string) => accumulator.attributes.get(name)?.value ?? null;
 
 		return {
@@ -483,7 +565,9 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 			recency: hasPurchase ? btyd.recency[person] : 0,
 			T: hasPurchase ? btyd.T[person] : 0,
 			monetaryValue: mixed ? null : hasPurchase ? btyd.monetaryValue[person] : 0,
-			daysSinceLastPurchase: hasPurchase ? Math.floor((observationEnd - accumulator.lastPurchase) / MS_PER_DAY) : null,
+			daysSinceLastPurchase: hasPurchase
+				? Math.floor((observationEnd - accumulator.lastPurchase) / MS_PER_DAY)
+				: null,
 			rfmRecency: null,
 			rfmFrequency: null,
 			rfmMonetary: null,
@@ -505,9 +589,9 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 			consentSms: consent.sms ?? null,
 			consentPush: consent.push ?? null,
 			unsubscribed: [...accumulator.unsubscribed.keys()].sort(),
-			productsPurchased: recentFirst(accumulator.purchased),
-			productsViewed: recentFirst(accumulator.viewed),
-			productsInCart: recentFirst(inCart),
+			productsPurchased: accumulator.productsPurchased,
+			productsViewed: accumulator.productsViewed,
+			productsInCart: accumulator.productsInCart,
 			referrals: accumulator.referrals,
 			reviews: accumulator.reviews,
 			eventsUsed: accumulator.eventsUsed,
@@ -538,8 +622,12 @@ export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOp
 
 /** RFM scores among the run's purchasers; monetary only where revenue is in one currency. */
 function assignRfm(profiles: CustomerProfile[], accumulators: Accumulator[]): void {
-	const buyers = profiles.map((profile, person) => ({ profile, person })).filter(({ profile }) => profile.orders > 0);
-	const recencyScores = quintileScores(buyers.map(({ person }) => accumulators[person].lastPurchase));
+	const buyers = profiles
+		.map((profile, person) => ({ profile, person }))
+		.filter(({ profile }) => profile.orders > 0);
+	const recencyScores = quintileScores(
+		buyers.map(({ person }) => accumulators[person].lastPurchase),
+	);
 	const frequencyScores = quintileScores(buyers.map(({ profile }) => profile.orders));
 	const valued = buyers.filter(({ profile }) => profile.revenue !== null);
 	const monetaryScores = quintileScores(valued.map(({ profile }) => profile.revenue as number));
