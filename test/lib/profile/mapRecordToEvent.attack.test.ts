@@ -7,13 +7,14 @@ import { LifecycleInputError, mapRecordToEvent, PRESET_MAPPINGS, readPath } from
 const csv = PRESET_MAPPINGS.csvRows;
 
 function errorOf(record: unknown): LifecycleInputError {
+	let caught: unknown;
 	try {
 		mapRecordToEvent(record, csv, 7);
 	} catch (error) {
-		if (error instanceof LifecycleInputError) return error;
-		throw error;
+		caught = error;
 	}
-	throw new Error('expected a LifecycleInputError');
+	expect(caught).toBeInstanceOf(LifecycleInputError);
+	return caught as LifecycleInputError;
 }
 
 describe('mapRecordToEvent under attack', () => {
