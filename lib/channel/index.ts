@@ -43,5 +43,4 @@ export { logRisingFactorial } from './logRisingFactorial';
 // Policies and randomness
 export { CHANNEL_POLICIES, expectedValueOf, selectChannel } from './selectChannel';
 export type { ChannelArm, ChannelPolicy, ChannelSelection, SelectChannelSettings } from './selectChannel';
-export { sampleBeta } from './sampleBeta';
 export { customerRandom, hashString } from './customerRandom';

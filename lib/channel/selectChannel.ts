@@ -19,7 +19,7 @@
  * @example selectChannel([{ name: 'email', alpha: 3, beta: 40, value: 1, cost: 0 }], 'thompson', { epsilon: 0.1, draws: 1000 }).probabilities // [1]
  */
 import type { RandomSource } from '../stats/seededRandom';
-import { sampleBeta } from './sampleBeta';
+import { sampleBeta } from '../stats/sampleBeta';
 
 // Globals read once: in vm sandboxes (Jest, n8n task runners) each global lookup is slow, and these run per decision.
 const { floor, max, min } = Math;

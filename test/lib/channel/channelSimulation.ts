@@ -16,7 +16,8 @@
 import { DateTime } from 'luxon';
 
 import type { ChannelArm, ChannelDecision, ChannelPolicy, ChooseChannelOptions } from '../../../lib/channel';
-import { sampleBeta, selectChannel } from '../../../lib/channel';
+import { selectChannel } from '../../../lib/channel';
+import { sampleBeta } from '../../../lib/stats';
 import type { RandomSource } from '../../../lib/stats/seededRandom';
 import { seededRandom } from '../../../lib/stats/seededRandom';
 

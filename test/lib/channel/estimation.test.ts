@@ -3,7 +3,7 @@ import { fitHourPrior } from '../../../lib/channel/fitHourPrior';
 import { fitResponsePrior } from '../../../lib/channel/fitResponsePrior';
 import { goldenSectionMaximum } from '../../../lib/channel/goldenSectionMaximum';
 import { logRisingFactorial } from '../../../lib/channel/logRisingFactorial';
-import { sampleBeta } from '../../../lib/channel/sampleBeta';
+import { sampleBeta } from '../../../lib/stats/sampleBeta';
 import { smoothCircular } from '../../../lib/channel/smoothCircular';
 import { logGamma } from '../../../lib/stats/logGamma';
 import type { RandomSource } from '../../../lib/stats/seededRandom';

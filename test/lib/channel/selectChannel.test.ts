@@ -1,5 +1,5 @@
 import { customerRandom, hashString } from '../../../lib/channel/customerRandom';
-import { sampleBeta } from '../../../lib/channel/sampleBeta';
+import { sampleBeta } from '../../../lib/stats/sampleBeta';
 import type { ChannelArm } from '../../../lib/channel/selectChannel';
 import { selectChannel } from '../../../lib/channel/selectChannel';
 import { logGamma } from '../../../lib/stats/logGamma';
