@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { executeAssignLifecycleStage } from './execute';
+import { assignLifecycleStageProperties } from './properties';
+
+export class AssignLifecycleStage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Assign Lifecycle Stage',
+		name: 'assignLifecycleStage',
+		icon: { light: 'file:assignLifecycleStage.svg', dark: 'file:assignLifecycleStage.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["stageModel"] === "custom" ? "custom rules" : "signal: " + $parameter["atRiskSignal"]}}',
+		description: 'Place each customer in a lifecycle stage (prospect to loyal, at risk, lapsed, reactivated) with the reason and the change since the previous stage',
+		defaults: { name: 'Assign Lifecycle Stage' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: assignLifecycleStageProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeAssignLifecycleStage.call(this);
+	}
+}
