@@ -3,5 +3,9 @@
  * time and randomness are always parameters.
  */
 export * from './errors';
+export * from './stats';
 export * from './profile';
 export * from './channel';
+export * from './lifecycle';
+export * from './churn';
+export * from './uplift';

@@ -24,6 +24,15 @@ export interface Workflow {
 	[key: string]: unknown;
 }
 
+/** A credential for `n8n import:credentials`; `data` holds its fields in plain text (encrypted on import). */
+export interface CredentialToImport {
+	id: string;
+	name: string;
+	/** Credential type name, e.g. 'smtp'. */
+	type: string;
+	data: Record<string, unknown>;
+}
+
 export declare class N8nHost {
 	static create(name: string, options?: { extraEnv?: Record<string, string> }): Promise<N8nHost>;
 	readonly folder: string;
@@ -31,6 +40,7 @@ export declare class N8nHost {
 	file(...parts: string[]): string;
 	writeFile(name: string, text: string): string;
 	importWorkflow(workflow: Workflow): string;
+	importCredentials(credentials: CredentialToImport[]): string[];
 	publishWorkflow(id: string): void;
 	execute(id: string): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string };
 	start(options?: { queue?: boolean; workers?: number }): Promise<void>;

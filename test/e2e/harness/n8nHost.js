@@ -139,6 +139,25 @@ class N8nHost {
 		return workflow.id;
 	}
 
+	/**
+	 * Imports credentials with `n8n import:credentials`: [{ id, name, type, data }], where `data` is the plain
+	 * object of the credential's fields (n8n 2.41.1 encrypts an object `data` with the host's key on import).
+	 * The plain-text file is removed after the import. Returns the ids.
+	 */
+	importCredentials(credentials) {
+		const file = this.file(`credentials-${credentials.map((credential) => credential.id).join('-')}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+		try {
+			const run = runCli(['import:credentials', `--input=${file}`], { env: this.env() });
+			if (!/Successfully imported/.test(`${run.stdout}${run.stderr}`)) {
+				throw new Error(`n8n import:credentials did not import:\n${run.stdout}\n${run.stderr}`);
+			}
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+		return credentials.map((credential) => credential.id);
+	}
+
 	publishWorkflow(id) {
 		runCli(['publish:workflow', `--id=${id}`], { env: this.env() });
 	}

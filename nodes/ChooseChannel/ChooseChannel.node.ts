@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { executeChooseChannel } from './execute';
+import { chooseChannelProperties } from './properties';
+
+export class ChooseChannel implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Choose Channel',
+		name: 'chooseChannel',
+		icon: { light: 'file:chooseChannel.svg', dark: 'file:chooseChannel.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"policy: " + $parameter["policy"]}}',
+		description: 'Pick the channel (email, SMS, push or none) and send time for each customer, within consent, frequency caps and quiet hours',
+		defaults: { name: 'Choose Channel' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: chooseChannelProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeChooseChannel.call(this);
+	}
+}
