@@ -40,6 +40,11 @@ export interface BuildProfilesOptions {
 	currency?: CurrencyHandling;
 	/** Currency of events that carry none. */
 	defaultCurrency?: string;
+	/**
+	 * Most recent messages and engagements kept per profile in messageHistory / engagementHistory (default 100 each;
+	 * 0 for none). Choose Channel counts frequency caps and learns send times from them.
+	 */
+	historyLimit?: number;
 }
 
 export interface BuildProfilesSummary {
@@ -71,6 +76,9 @@ interface Accumulator {
 	refundsByCurrency: Map<string, number>;
 	refunds: number;
 	engagement: Map<string, ChannelEngagement & { lastSent: number; lastEngaged: number }>;
+	/** Every message sent and every open or click, in event order (sorted and cut to historyLimit on output). */
+	messages: Array<{ channel: string; at: number }>;
+	engagements: Array<{ channel: string; at: number; type: 'opened' | 'clicked' }>;
 	consent: Map<string, { granted: boolean; at: number }>;
 	/** Channel -> time of the latest unsubscribe; cleared by a later consent. */
 	unsubscribed: Map<string, number>;
@@ -97,6 +105,8 @@ function newAccumulator(): Accumulator {
 		refundsByCurrency: new Map(),
 		refunds: 0,
 		engagement: new Map(),
+		messages: [],
+		engagements: [],
 		consent: new Map(),
 		unsubscribed: new Map(),
 		attributes: new Map(),
@@ -133,6 +143,14 @@ function round2(value: number): number {
 }
 
 const NO_KEYS: string[] = [];
+
+/** The `limit` latest entries, oldest first (stable for equal times). */
+function mostRecent<T extends { at: number }>(entries: T[], limit: number): T[] {
+	if (entries.length === 0) return entries;
+	const sorted = entries.map((entry, order) => ({ entry, order }));
+	sorted.sort((x, y) => x.entry.at - y.entry.at || x.order - y.order);
+	return sorted.slice(Math.max(0, sorted.length - limit)).map(({ entry }) => entry);
+}
 
 /** Keys of an event, customer id first so that a refused link leaves the event with its own customer. */
 function identityKeysOf(event: LifecycleEvent): string[] {
@@ -201,6 +219,12 @@ export function buildProfiles(
 	const zeroValue = options.zeroValuePurchases ?? 'keep';
 	const currency = options.currency ?? { mode: 'report' };
 	const defaultCurrency = options.defaultCurrency ?? '';
+	const historyLimit = options.historyLimit ?? 100;
+	if (!Number.isInteger(historyLimit) || historyLimit < 0) {
+		throw new LifecycleInputError(`buildProfiles requires a history limit that is a whole number >= 0; got ${historyLimit}`, {
+			field: 'historyLimit',
+		});
+	}
 	if (currency.mode === 'convert' && !currency.baseCurrency) {
 		throw new LifecycleInputError('buildProfiles requires a base currency to convert into', {
 			field: 'baseCurrency',
@@ -403,15 +427,19 @@ export function buildProfiles(
 				case 'message_opened':
 				case 'message_clicked':
 				case 'message_bounced': {
-					const engagement = engagementOf(accumulator, event.channel ?? 'email');
+					const channel = event.channel ?? 'email';
+					const engagement = engagementOf(accumulator, channel);
 					if (event.type === 'message_sent') {
 						engagement.sent++;
 						if (at > engagement.lastSent) engagement.lastSent = at;
+						if (historyLimit > 0) accumulator.messages.push({ channel, at });
 					} else if (event.type === 'message_bounced') engagement.bounced++;
 					else {
-						if (event.type === 'message_opened') engagement.opened++;
+						const type = event.type === 'message_opened' ? 'opened' : 'clicked';
+						if (type === 'opened') engagement.opened++;
 						else engagement.clicked++;
 						if (at > engagement.lastEngaged) engagement.lastEngaged = at;
+						if (historyLimit > 0) accumulator.engagements.push({ channel, at, type });
 					}
 					break;
 				}
@@ -584,6 +612,15 @@ export function buildProfiles(
 			pushSent: channelCount('push', 'sent'),
 			pushOpened: channelCount('push', 'opened'),
 			pushLastEngagedAt: engagement.push?.lastEngagedAt ?? null,
+			messageHistory: mostRecent(accumulator.messages, historyLimit).map(({ channel, at }) => ({
+				channel,
+				sentAt: new Date(at).toISOString(),
+			})),
+			engagementHistory: mostRecent(accumulator.engagements, historyLimit).map(({ channel, at, type }) => ({
+				channel,
+				type,
+				engagedAt: new Date(at).toISOString(),
+			})),
 			consent,
 			consentEmail: consent.email ?? null,
 			consentSms: consent.sms ?? null,

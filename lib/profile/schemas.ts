@@ -156,6 +156,10 @@ export const ProfileSchema = z.object({
 	pushSent: z.number().int().nonnegative(),
 	pushOpened: z.number().int().nonnegative(),
 	pushLastEngagedAt: isoOrNull,
+	/** The most recent messages sent (up to the history limit), oldest first: Choose Channel counts caps from them. */
+	messageHistory: z.array(z.object({ channel: z.string(), sentAt: z.string() })),
+	/** The most recent opens and clicks, oldest first: Choose Channel learns send times from them. */
+	engagementHistory: z.array(z.object({ channel: z.string(), type: z.enum(['opened', 'clicked']), engagedAt: z.string() })),
 	consent: z.record(z.boolean()),
 	consentEmail: z.boolean().nullable(),
 	consentSms: z.boolean().nullable(),

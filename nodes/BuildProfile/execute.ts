@@ -14,6 +14,7 @@ interface BuildProfileOptions {
 	baseCurrency?: string;
 	dedupeByEventId?: boolean;
 	defaultCurrency?: string;
+	historyLimit?: number;
 	defaultType?: MapOptions['defaultType'];
 	afterObservationEnd?: BuildProfilesOptions['afterObservationEnd'];
 	exchangeRates?: string | IDataObject;
@@ -79,6 +80,7 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 			refunds: options.refunds,
 			zeroValuePurchases: options.zeroValuePurchases,
 			defaultCurrency: options.defaultCurrency || undefined,
+			historyLimit: options.historyLimit,
 			currency,
 		});
 	} catch (error) {

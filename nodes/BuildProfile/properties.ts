@@ -164,6 +164,14 @@ export const buildProfileProperties: INodeProperties[] = [
 				default: 'error',
 			},
 			{
+				displayName: 'Message History Limit',
+				name: 'historyLimit',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: 100,
+				description: 'How many of the latest messages sent and of the latest opens and clicks to keep per customer in messageHistory and engagementHistory (Choose Channel counts frequency caps and learns send times from them); 0 keeps none',
+			},
+			{
 				displayName: 'Observation End',
 				name: 'observationEnd',
 				type: 'dateTime',

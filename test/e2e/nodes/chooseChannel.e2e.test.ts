@@ -125,11 +125,12 @@ describe('Choose Channel in real n8n: CSV -> Build Profile -> Choose Channel -> 
 			expect(json.propensity).toBeGreaterThan(0);
 			expect(json.email).toBe(`${(json.firstName as string).toLowerCase()}@example.com`);
 		}
-		// No engagement times in the profiles: the default hour, 10:00 local (in Tokyo, 16:00 now, so tomorrow).
+		// Send hours learned from Build Profile's engagementHistory: Alice opens and clicks at 19:2x Berlin time; Grace
+		// opened at 20:30 Tokyo time; Frank has no opens of his own, so he gets everyone's pattern (evening, 20:00).
 		expect(['C1', 'C6', 'C7'].map((id) => decisions.get(id)!.sendAt)).toEqual([
-			'2025-03-10T10:00:00.000+01:00',
-			'2025-03-10T10:00:00.000+01:00',
-			'2025-03-11T10:00:00.000+09:00',
+			'2025-03-10T19:00:00.000+01:00',
+			'2025-03-10T20:00:00.000+01:00',
+			'2025-03-10T20:00:00.000+09:00',
 		]);
 
 		// The Switch routes on `channel`: three to email, none to sms or push, four to the fallback.

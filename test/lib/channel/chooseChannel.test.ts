@@ -1,6 +1,8 @@
 import type { ChannelProfile, ChooseChannelOptions } from '../../../lib/channel';
 import { chooseChannel, chooseChannels, fitChannelPriors, resolveChannelOptions } from '../../../lib/channel';
 import { LifecycleInputError } from '../../../lib/errors';
+import type { LifecycleEvent } from '../../../lib/profile';
+import { buildProfiles } from '../../../lib/profile';
 
 const NOW = '2025-03-10T05:00:00Z'; // Monday 06:00 in Berlin, 01:00 in New York
 const HOUR = 3_600_000;
@@ -179,6 +181,27 @@ describe('chooseChannel: frequency caps', () => {
 		expect(decision.suppressionCode).toBe('frequency_cap');
 		const old = { email: { ...engagement.email, lastSentAt: '2025-02-01T08:00:00Z' } };
 		expect(chooseChannel(profile({ consent: { email: true }, engagement: old }), { now: NOW, caps }).channel).toBe('email');
+	});
+
+	it('counts caps exactly and learns the send hour from a Build Profile profile (messageHistory, engagementHistory)', () => {
+		const events = [
+			{ type: 'consent', channel: 'email', consentGranted: true, timestamp: Date.parse('2025-01-01T09:00:00Z') },
+			// Two sends long ago (outside the window) and one this week: exactly 1 in the window, so not capped.
+			{ type: 'message_sent', channel: 'email', timestamp: Date.parse('2025-02-01T09:00:00Z') },
+			{ type: 'message_sent', channel: 'email', timestamp: Date.parse('2025-02-02T09:00:00Z') },
+			{ type: 'message_sent', channel: 'email', timestamp: Date.parse('2025-03-08T09:00:00Z') },
+			...[1, 2, 3, 4, 5, 6].map((day) => ({ type: 'message_opened', channel: 'email', timestamp: Date.parse(`2025-02-0${day}T18:10:00Z`) })),
+		].map((event, sourceIndex) => ({ customerId: 'c1', email: 'ada@example.com', timeZone: 'Europe/Berlin', sourceIndex, ...event }) as LifecycleEvent);
+		const [built] = buildProfiles(events).profiles;
+		const decision = chooseChannel({ ...built, timeZone: 'Europe/Berlin' }, { now: NOW, caps });
+		expect(decision.channel).toBe('email');
+		expect(decision.decisionReason).not.toContain('upper bound');
+		// 18:10 UTC is 19:10 in Berlin in February: six opens in the 19:00 hour.
+		expect(decision.bestHour).toBe(19);
+		// Without the histories the three sends would all count at the last one and hit the cap.
+		const { messageHistory, engagementHistory, ...countsOnly } = built;
+		expect([messageHistory.length, engagementHistory.length]).toEqual([3, 6]);
+		expect(chooseChannel({ ...countsOnly, timeZone: 'Europe/Berlin' }, { now: NOW, caps }).suppressionCode).toBe('frequency_cap');
 	});
 
 	it('reads numeric history timestamps as parseTimestamp does: below 1e11 they are seconds', () => {

@@ -133,6 +133,33 @@ describe('buildProfiles: purchases, money and policies', () => {
 		});
 	});
 
+	it('keeps the latest messages and engagements, oldest first, up to the history limit', () => {
+		const hour = 3600_000;
+		const events = [
+			event({ customerId: 'A', type: 'message_sent', channel: 'sms', timestamp: base + 5 * hour }),
+			event({ customerId: 'A', type: 'message_sent', channel: 'email', timestamp: base }),
+			event({ customerId: 'A', type: 'message_opened', channel: 'email', timestamp: base + 2 * hour }),
+			event({ customerId: 'A', type: 'message_sent', channel: 'email', timestamp: base + 24 * hour }),
+			event({ customerId: 'A', type: 'message_clicked', channel: 'email', timestamp: base + 26 * hour }),
+			event({ customerId: 'A', type: 'message_bounced', channel: 'email', timestamp: base + 27 * hour }),
+		];
+		const [all] = buildProfiles(events).profiles;
+		expect(all.messageHistory).toEqual([
+			{ channel: 'email', sentAt: '2024-03-01T00:00:00.000Z' },
+			{ channel: 'sms', sentAt: '2024-03-01T05:00:00.000Z' },
+			{ channel: 'email', sentAt: '2024-03-02T00:00:00.000Z' },
+		]);
+		expect(all.engagementHistory).toEqual([
+			{ channel: 'email', type: 'opened', engagedAt: '2024-03-01T02:00:00.000Z' },
+			{ channel: 'email', type: 'clicked', engagedAt: '2024-03-02T02:00:00.000Z' },
+		]);
+		const [limited] = buildProfiles(events, { historyLimit: 2 }).profiles;
+		expect(limited.messageHistory.map((m) => m.sentAt)).toEqual(['2024-03-01T05:00:00.000Z', '2024-03-02T00:00:00.000Z']);
+		const [none] = buildProfiles(events, { historyLimit: 0 }).profiles;
+		expect([none.messageHistory, none.engagementHistory, none.emailSent]).toEqual([[], [], 2]);
+		expect(() => buildProfiles(events, { historyLimit: -1 })).toThrow('history limit that is a whole number >= 0; got -1');
+	});
+
 	it('clears an unsubscribe when the customer consents again later', () => {
 		const events = [
 			event({ customerId: 'A', type: 'unsubscribe', channel: 'email', timestamp: base }),
