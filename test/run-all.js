@@ -33,8 +33,9 @@ const e2eReport = path.join(resultsFolder, 'e2e-results.json');
 for (const file of [unitReport, e2eReport]) fs.rmSync(file, { force: true });
 
 let ok = true;
-// npm install, not npm ci: the registry here lacks some foreign-platform optional packages that npm ci insists on.
-if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'jest'))) ok = step('install', 'npm', ['install', '--no-save']) && ok;
+// npm ci: exactly the lock file. (unrs-resolver is pinned in devDependencies to a version whose optional
+// platform bindings all exist on the registry, which npm ci requires.)
+if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'jest'))) ok = step('install', 'npm', ['ci']) && ok;
 if (ok) {
 	ok = step('typecheck', 'npm', ['run', '--silent', 'typecheck']) && ok;
 	ok = step('lint', 'npm', ['run', '--silent', 'lint']) && ok;
