@@ -184,14 +184,23 @@ describe('chooseChannel: frequency caps', () => {
 	});
 
 	it('counts caps exactly and learns the send hour from a Build Profile profile (messageHistory, engagementHistory)', () => {
+		const event = (type: LifecycleEvent['type'], iso: string, sourceIndex: number, consentGranted?: boolean): LifecycleEvent => ({
+			customerId: 'c1',
+			email: 'ada@example.com',
+			channel: 'email',
+			type,
+			timestamp: Date.parse(iso),
+			sourceIndex,
+			...(consentGranted === undefined ? {} : { consentGranted }),
+		});
 		const events = [
-			{ type: 'consent', channel: 'email', consentGranted: true, timestamp: Date.parse('2025-01-01T09:00:00Z') },
+			event('consent', '2025-01-01T09:00:00Z', 0, true),
 			// Two sends long ago (outside the window) and one this week: exactly 1 in the window, so not capped.
-			{ type: 'message_sent', channel: 'email', timestamp: Date.parse('2025-02-01T09:00:00Z') },
-			{ type: 'message_sent', channel: 'email', timestamp: Date.parse('2025-02-02T09:00:00Z') },
-			{ type: 'message_sent', channel: 'email', timestamp: Date.parse('2025-03-08T09:00:00Z') },
-			...[1, 2, 3, 4, 5, 6].map((day) => ({ type: 'message_opened', channel: 'email', timestamp: Date.parse(`2025-02-0${day}T18:10:00Z`) })),
-		].map((event, sourceIndex) => ({ customerId: 'c1', email: 'ada@example.com', timeZone: 'Europe/Berlin', sourceIndex, ...event }) as LifecycleEvent);
+			event('message_sent', '2025-02-01T09:00:00Z', 1),
+			event('message_sent', '2025-02-02T09:00:00Z', 2),
+			event('message_sent', '2025-03-08T09:00:00Z', 3),
+			...[1, 2, 3, 4, 5, 6].map((day) => event('message_opened', `2025-02-0${day}T18:10:00Z`, 3 + day)),
+		];
 		const [built] = buildProfiles(events).profiles;
 		const decision = chooseChannel({ ...built, timeZone: 'Europe/Berlin' }, { now: NOW, caps });
 		expect(decision.channel).toBe('email');
