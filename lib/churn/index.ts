@@ -60,6 +60,10 @@ export { convertDuration, DAYS_PER_MONTH, periodsPerMonth } from './convertDurat
 export type { DurationUnit } from './convertDuration';
 
 // Scoring and evaluation
+export { readRemoteScores } from './readRemoteScores';
+export type { RemoteScore, RemoteScoreOptions } from './readRemoteScores';
+export { CHURN_MODEL_BUNDLE_KIND, parseChurnModelBundle, PUBLISHED_PRIOR, scoreChurnProfiles } from './scoreChurnProfiles';
+export type { ChurnModelBundle, ChurnProfileScore, ScoreChurnProfilesOptions, ScoreChurnProfilesResult } from './scoreChurnProfiles';
 export { scoreCustomers } from './scoreCustomers';
 export type { CustomerChurnScore, ScoreCustomersOptions } from './scoreCustomers';
 export { transactionPredictor } from './transactionPredictor';

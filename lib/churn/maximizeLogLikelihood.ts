@@ -18,6 +18,7 @@
  * Cost: O(k * E) for k objective evaluations of cost E (typically k = 30-200), plus O(p^3) for p parameters.
  * @example maximizeLogLikelihood('fitX', (t) => ({ value: (t[0] - 1) ** 2, gradient: [2 * (t[0] - 1)] }), [0], 1).point // [1]
  */
+import { LifecycleInputError } from '../errors';
 import { choleskyDecomposition, inverseFromCholesky, solveWithCholesky } from '../optimize/choleskyDecomposition';
 import { minimizeBfgs } from '../optimize/minimizeBfgs';
 import type { ValueAndGradient } from '../optimize/minimizeBfgs';
@@ -70,7 +71,9 @@ export function maximizeLogLikelihood(
 	const maxIterations = options.maxIterations ?? 500;
 	const names = options.names ?? start.map((_, i) => `parameter ${i}`);
 	const fail = (reason: string): never => {
-		throw new Error(`${caller} did not converge: ${reason}`);
+		throw new LifecycleInputError(`${caller} did not converge: ${reason}`, {
+			hint: 'The data do not pin the model down: fit on more customers (with repeat purchases) or score with a stored model',
+		});
 	};
 	// Close enough for Newton's method: BFGS stopped only because rounding hides further decrease.
 	const nearOptimum = (result: { converged: boolean; gradient: number[] }): boolean =>

@@ -1,0 +1,56 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** Your own HTTP scoring endpoint, for Score Churn's Score With Remote Endpoint operation. */
+export class LifecycleScoringApi implements ICredentialType {
+	name = 'lifecycleScoringApi';
+
+	displayName = 'Lifecycle Scoring API';
+
+	icon = { light: 'file:lifecycleScoring.svg', dark: 'file:lifecycleScoring.dark.svg' } as const;
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-lifecycle#score-churn';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://models.example.com',
+			required: true,
+		},
+		{
+			displayName: 'Header Name',
+			name: 'headerName',
+			type: 'string',
+			default: 'Authorization',
+			description: 'Header that carries the key: Authorization sends "Bearer <key>", any other header sends the key as it is',
+		},
+		{
+			displayName: 'API Key or Token',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'={{$credentials.headerName || "Authorization"}}':
+					'={{(($credentials.headerName || "Authorization").toLowerCase() === "authorization" ? "Bearer " : "") + $credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/health',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,223 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ChurnModelBundle, ScoreChurnProfilesOptions } from '../../lib';
+import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, readRemoteScores, scoreChurnProfiles } from '../../lib';
+import { ItemErrorCollector } from '../shared/itemErrors';
+import { pairedItemsOf } from '../shared/pairedItems';
+
+interface ScoreChurnNodeOptions {
+	discountRate?: number;
+	spend?: boolean;
+	highRisk?: number;
+	margin?: number;
+	mediumRisk?: number;
+	minimumCustomers?: number;
+	minimumRepeatCustomers?: number;
+	modelOutput?: 'item' | 'binary' | 'none';
+	periodUnit?: 'day' | 'week';
+}
+
+const SCORE_FIELDS = ['probabilityAlive', 'churnProbability', 'expectedPurchases', 'expectedSpend', 'predictedClv', 'churnRisk', 'churnReasons', 'lowConfidence', 'churnHorizon', 'churnModel'] as const;
+
+/** Reads the stored model from the parameter (JSON text or object) or from a binary file on the first item. */
+async function readStoredModel(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<unknown> {
+	const from = context.getNodeParameter('modelFrom', 0, 'json') as string;
+	let text: unknown;
+	if (from === 'binary') {
+		const property = context.getNodeParameter('modelBinaryProperty', 0, 'data') as string;
+		if (!items[0]?.binary?.[property]) {
+			throw new NodeOperationError(context.getNode(), `No binary property "${property}" on the first item to read the model from`, {
+				description: 'Read the model file first (for example with Read/Write Files from Disk) or set Input Binary Field to the property that holds it',
+			});
+		}
+		text = (await context.helpers.getBinaryDataBuffer(0, property)).toString('utf8');
+	} else {
+		text = context.getNodeParameter('storedModel', 0, '') as unknown;
+	}
+	if (typeof text !== 'string') return text;
+	if (text.trim() === '') {
+		throw new NodeOperationError(context.getNode(), 'Stored Model is empty', {
+			description: 'Map the model item of an earlier Fit and Score run, for example {{ $json }} after reading it back',
+		});
+	}
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return new LifecycleInputError('The stored model is not valid JSON', { field: 'model', hint: 'Pass the model exactly as Fit and Score wrote it' });
+	}
+}
+
+function throwIfError(value: unknown): unknown {
+	if (value instanceof Error) throw value;
+	return value;
+}
+
+function scoringOptions(context: IExecuteFunctions, options: ScoreChurnNodeOptions): ScoreChurnProfilesOptions {
+	return {
+		model: context.getNodeParameter('model', 0, 'bgnbd') as 'bgnbd' | 'paretonbd',
+		horizon: context.getNodeParameter('horizon', 0, 13) as number,
+		horizonUnit: context.getNodeParameter('horizonUnit', 0, 'week') as 'day' | 'week' | 'month',
+		spend: options.spend,
+		discountRate: options.discountRate,
+		margin: options.margin,
+		highRisk: options.highRisk,
+		mediumRisk: options.mediumRisk,
+		minimumCustomers: options.minimumCustomers,
+		minimumRepeatCustomers: options.minimumRepeatCustomers,
+		periodUnit: options.periodUnit,
+	};
+}
+
+function modelItem(bundle: ChurnModelBundle, customers: number): IDataObject {
+	return { ...(bundle as unknown as IDataObject), modelItem: true, scoredCustomers: customers };
+}
+
+async function score(context: IExecuteFunctions, items: INodeExecutionData[], operation: string): Promise<INodeExecutionData[][]> {
+	const options = context.getNodeParameter('options', 0, {}) as ScoreChurnNodeOptions;
+	const errors = new ItemErrorCollector(context);
+	const profiles = items.map((item) => item.json);
+	const settings = scoringOptions(context, options);
+	const stored = operation === 'scoreWithModel' ? await readStoredModel(context, items) : undefined;
+	let result;
+	try {
+		if (operation === 'scoreWithModel') settings.storedModel = throwIfError(stored);
+		result = scoreChurnProfiles(profiles, settings);
+	} catch (error) {
+		throw errors.fatal(error);
+	}
+	for (const issue of result.issues) errors.failIssue(issue);
+	const output: INodeExecutionData[] = result.scores.map((scored) => {
+		const json: IDataObject = { ...items[scored.itemIndex].json };
+		for (const field of SCORE_FIELDS) json[field] = scored[field];
+		return { json, pairedItem: { item: scored.itemIndex } };
+	});
+	if (result.notes.length > 0) context.addExecutionHints({ message: result.notes.join('. '), location: 'outputPane' });
+	const modelOutput = options.modelOutput ?? 'item';
+	if (operation === 'fitAndScore' && modelOutput !== 'none') {
+		const used = result.scores.map((scored) => scored.itemIndex);
+		const item: INodeExecutionData = { json: modelItem(result.model, used.length), pairedItem: pairedItemsOf(used) };
+		if (modelOutput === 'binary') {
+			item.json = { modelItem: true, kind: result.model.kind, source: result.model.source, scoredCustomers: used.length };
+			item.binary = {
+				data: await context.helpers.prepareBinaryData(Buffer.from(JSON.stringify(result.model, null, 2), 'utf8'), 'churn-model.json', 'application/json'),
+			};
+		}
+		output.push(item);
+	}
+	return [mergeInOrder(output, errors.items)];
+}
+
+/** Scored items and error items in input order (the model item last). */
+function mergeInOrder(scored: INodeExecutionData[], failed: INodeExecutionData[]): INodeExecutionData[] {
+	if (failed.length === 0) return scored;
+	const first = (item: INodeExecutionData): number => {
+		const paired = item.pairedItem;
+		if (Array.isArray(paired)) return paired.length === 1 ? paired[0].item : Number.POSITIVE_INFINITY;
+		return typeof paired === 'object' && paired !== null ? paired.item : Number.POSITIVE_INFINITY;
+	};
+	return [...scored, ...failed].sort((x, y) => first(x) - first(y));
+}
+
+async function scoreRemotely(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const options = context.getNodeParameter('options', 0, {}) as ScoreChurnNodeOptions;
+	const path = (context.getNodeParameter('endpointPath', 0, '/score') as string).trim() || '/score';
+	const credentials = await context.getCredentials('lifecycleScoringApi');
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const settings = scoringOptions(context, options);
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
+		body: { horizon: settings.horizon, horizonUnit: settings.horizonUnit, customers: items.map((item) => item.json) },
+		json: true,
+	};
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'lifecycleScoringApi', request)) as unknown;
+	const errors = new ItemErrorCollector(context);
+	let scores;
+	try {
+		scores = readRemoteScores(response, items.length, { highRisk: settings.highRisk, mediumRisk: settings.mediumRisk, horizon: settings.horizon, horizonUnit: settings.horizonUnit ?? 'week' });
+	} catch (error) {
+		throw errors.fatal(error);
+	}
+	const output: INodeExecutionData[] = [];
+	scores.forEach((scored, itemIndex) => {
+		if (scored instanceof LifecycleInputError) {
+			errors.fail(scored, itemIndex);
+			return;
+		}
+		output.push({ json: { ...items[itemIndex].json, ...scored }, pairedItem: { item: itemIndex } });
+	});
+	return [mergeInOrder(output, errors.items)];
+}
+
+/** Reads a holdout field: a count of purchases (placed at the end of the holdout) or a list of times. */
+function holdoutTimes(value: unknown, itemIndex: number, field: string, length: number): { times: number[]; exact: boolean } {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { times: new Array<number>(value).fill(length), exact: false };
+	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return holdoutTimes(Number(value), itemIndex, field, length);
+	if (Array.isArray(value) && value.every((time) => typeof time === 'number' && time > 0 && time <= length)) return { times: value as number[], exact: true };
+	throw new LifecycleInputError(`Item ${itemIndex} has ${JSON.stringify(value) ?? 'nothing'} in ${field}; Evaluate needs a whole number of holdout purchases >= 0 or a list of purchase times in (0, ${length}]`, {
+		itemIndex,
+		field,
+		hint: 'Build a second profile at the end of the holdout and subtract: holdout purchases = frequency at the end - frequency at the calibration end (a Merge node by customerId, then a Set node)',
+	});
+}
+
+async function evaluate(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const options = context.getNodeParameter('options', 0, {}) as ScoreChurnNodeOptions;
+	const field = context.getNodeParameter('holdoutField', 0, 'holdoutPurchases') as string;
+	const length = context.getNodeParameter('holdoutLength', 0, 39) as number;
+	const modelKind = context.getNodeParameter('model', 0, 'bgnbd') as string;
+	const errors = new ItemErrorCollector(context);
+	const customers: IDataObject[] = [];
+	const purchaseTimes: number[][] = [];
+	const used: number[] = [];
+	let exact = true;
+	items.forEach((item, itemIndex) => {
+		try {
+			const holdout = holdoutTimes(Object.prototype.hasOwnProperty.call(item.json, field) ? item.json[field] : undefined, itemIndex, field, length);
+			exact &&= holdout.exact || holdout.times.length === 0;
+			customers.push(item.json);
+			purchaseTimes.push(holdout.times);
+			used.push(itemIndex);
+		} catch (error) {
+			errors.fail(error, itemIndex);
+		}
+	});
+	let evaluation;
+	let fitted;
+	try {
+		const rows = customers.map((json) => ({ frequency: json.frequency as number, recency: json.recency as number, T: json.T as number, periodUnit: (json.periodUnit ?? options.periodUnit) as string }));
+		const periodUnit = (rows[0]?.periodUnit ?? 'week') as 'day' | 'week';
+		fitted = modelKind === 'paretonbd' ? fitParetoNbd(rows, { periodUnit }) : fitBgNbd(rows, { periodUnit });
+		evaluation = evaluateHoldout(fitted, rows, { purchaseTimes, length });
+	} catch (error) {
+		throw errors.fatal(error);
+	}
+	const round = (value: number) => Math.round(value * 1e4) / 1e4;
+	const json: IDataObject = {
+		evaluation: true,
+		model: fitted.kind,
+		customers: evaluation.customers,
+		holdoutLength: evaluation.length,
+		actualPurchases: evaluation.total.actual,
+		predictedPurchases: round(evaluation.total.predicted),
+		predictedToActual: evaluation.total.actual > 0 ? round(evaluation.total.predicted / evaluation.total.actual) : null,
+		buyers: evaluation.buyers,
+		aucPurchaseProbability: evaluation.auc ? round(evaluation.auc.probabilityOfPurchase) : null,
+		aucProbabilityAlive: evaluation.auc ? round(evaluation.auc.probabilityAlive) : null,
+		aucExpectedPurchases: evaluation.auc ? round(evaluation.auc.expectedPurchases) : null,
+		meanAbsoluteError: round(evaluation.meanAbsoluteError),
+		byCalibrationPurchases: evaluation.byCalibrationFrequency as unknown as IDataObject[],
+		periods: exact ? (evaluation.periods as unknown as IDataObject[]) : [],
+		parameters: fitted as unknown as IDataObject,
+	};
+	if (!exact) context.addExecutionHints({ message: 'Holdout purchases were given as counts, so the per-period tracking is left out; give purchase times to get it', location: 'outputPane' });
+	return [[{ json, pairedItem: pairedItemsOf(used) }, ...errors.items]];
+}
+
+export async function executeScoreChurn(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = this.getNodeParameter('operation', 0, 'fitAndScore') as string;
+	if (operation === 'evaluate') return await evaluate(this, items);
+	if (operation === 'scoreRemote') return await scoreRemotely(this, items);
+	return await score(this, items, operation);
+}
