@@ -39,6 +39,8 @@ export declare class N8nHost {
 	port: number;
 	file(...parts: string[]): string;
 	writeFile(name: string, text: string): string;
+	/** A text file in the host's folder (e.g. one a workflow wrote). */
+	readFile(name: string): string;
 	importWorkflow(workflow: Workflow): string;
 	importCredentials(credentials: CredentialToImport[]): string[];
 	publishWorkflow(id: string): void;

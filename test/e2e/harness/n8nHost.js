@@ -132,6 +132,10 @@ class N8nHost {
 		return file;
 	}
 
+	readFile(name) {
+		return fs.readFileSync(this.file(name), 'utf8');
+	}
+
 	importWorkflow(workflow) {
 		const file = this.file(`workflow-${workflow.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
