@@ -14,6 +14,8 @@ export { hashToUniform } from './hashToUniform';
 export { analyzeExperiment } from './analyzeExperiment';
 export type { AnalyzeExperimentOptions, ArmResult, BusinessImpact, ExperimentAnalysis, ExperimentInput, ExperimentMetric, MetricComparison } from './analyzeExperiment';
 export { summarizeUnits } from './summarizeUnits';
+export { readExperimentUnits } from './readExperimentUnits';
+export type { ExperimentUnitFields, ReadExperimentUnitsOptions } from './readExperimentUnits';
 export type { ArmSummary, UnitOutcome, UnitsSummary } from './summarizeUnits';
 export { compareMetric } from './compareMetric';
 export type { AnalysisMethod, CompareMetricOptions, CovariateMoments, MeanMoments, MetricEffect, MetricMoments, ProportionMoments } from './compareMetric';
@@ -40,6 +42,7 @@ export { perfectQiniCurve, qiniCoefficient, qiniCurve } from './qiniCurve';
 export type { UpliftCurvePoints } from './qiniCurve';
 export { perfectUpliftCurve, upliftAucScore, upliftCurve } from './upliftCurve';
 export { upliftAtK } from './upliftAtK';
+export { rankByScore } from './rankByScore';
 export type { UpliftAtK, UpliftAtKStrategy } from './upliftAtK';
 
 // Report

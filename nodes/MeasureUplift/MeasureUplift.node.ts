@@ -1,0 +1,52 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { executeMeasureUplift } from './execute';
+import { measureUpliftProperties } from './properties';
+
+export class MeasureUplift implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Measure Uplift',
+		name: 'measureUplift',
+		icon: { light: 'file:measureUplift.svg', dark: 'file:measureUplift.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Hold out customers, measure what a campaign caused (incremental conversions, revenue, ROI with intervals), plan sample sizes and target the persuadable',
+		defaults: { name: 'Measure Uplift' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'lifecycleAssignmentSaltApi',
+				required: true,
+				testedBy: 'assignmentSaltTest',
+				displayOptions: { show: { operation: ['assign'], saltFrom: ['credential'] } },
+			},
+		],
+		properties: measureUpliftProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			/** A salt only protects the split if it cannot be guessed: ask for at least 16 characters. */
+			async assignmentSaltTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const secret = String(credential.data?.secret ?? '');
+				if (secret.length < 16) return { status: 'Error', message: 'Use a secret salt of at least 16 random characters' };
+				return { status: 'OK', message: 'The salt is long enough' };
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeMeasureUplift.call(this);
+	}
+}

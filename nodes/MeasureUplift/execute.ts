@@ -1,0 +1,398 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ArmSummary, ExperimentAnalysis, UnitOutcome, UpliftModel } from '../../lib';
+import {
+	analyzeExperiment,
+	createArmAssigner,
+	LifecycleInputError,
+	parseUpliftModel,
+	planDetectableEffect,
+	planSampleSize,
+	rankByScore,
+	readExperimentUnits,
+	renderUpliftReport,
+	scoreUplift,
+	trainUpliftModel,
+} from '../../lib';
+import { ItemErrorCollector } from '../shared/itemErrors';
+import { pairedItemsOf } from '../shared/pairedItems';
+
+type Operation = 'assign' | 'analyze' | 'plan' | 'trainUpliftModel' | 'scoreUplift';
+
+function ownField(json: IDataObject, field: string): unknown {
+	return Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+}
+
+/** The input item an output item (with one pairedItem) comes from. */
+function itemOf(item: INodeExecutionData): number {
+	return (item.pairedItem as { item: number }).item;
+}
+
+function round(value: number | null | undefined, digits = 6): number | null {
+	if (value === null || value === undefined || !Number.isFinite(value)) return null;
+	const factor = 10 ** digits;
+	return Math.round(value * factor) / factor;
+}
+
+function confidenceToAlpha(context: IExecuteFunctions, confidence: number): number {
+	if (!(confidence > 0.5 && confidence < 1)) {
+		throw new NodeOperationError(context.getNode(), `Confidence Level must be between 0.5 and 1; got ${confidence}`, { description: 'Use 0.95 for 95% intervals' });
+	}
+	return Math.round((1 - confidence) * 1e9) / 1e9;
+}
+
+/** "control=10, treatment=90" -> { control: 10, treatment: 90 } (a null-prototype record). */
+function readPlannedSplit(context: IExecuteFunctions, text: string): Record<string, number> | undefined {
+	if (text.trim() === '') return undefined;
+	const weights = Object.create(null) as Record<string, number>;
+	for (const part of text.split(',')) {
+		const match = /^\s*([^=]+?)\s*=\s*([0-9.]+)\s*$/.exec(part);
+		if (!match || !(Number(match[2]) > 0)) {
+			throw new NodeOperationError(context.getNode(), `Planned Split has "${part.trim()}", not arm=weight`, { description: 'Write it as control=10, treatment=90' });
+		}
+		weights[match[1]] = Number(match[2]);
+	}
+	return weights;
+}
+
+async function assign(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const idField = context.getNodeParameter('customerIdField', 0, 'customerId') as string;
+	const campaign = String(context.getNodeParameter('campaign', 0, '') ?? '').trim();
+	const saltFrom = context.getNodeParameter('saltFrom', 0, 'campaign') as string;
+	const controlArm = context.getNodeParameter('controlArm', 0, 'control') as string;
+	const rows = ((context.getNodeParameter('arms', 0, {}) as { arm?: Array<{ name?: string; weight?: number }> }).arm ?? []).map((row) => ({
+		name: String(row.name ?? '').trim(),
+		weight: Number(row.weight),
+	}));
+	const globalControlSize = context.getNodeParameter('globalControlSize', 0, 0) as number;
+	if (campaign === '') {
+		throw new NodeOperationError(context.getNode(), 'Campaign is empty', { description: 'Name the campaign: its name salts the split, so each campaign splits independently' });
+	}
+	let salt = campaign;
+	if (saltFrom === 'credential') {
+		const credentials = await context.getCredentials('lifecycleAssignmentSaltApi');
+		const secret = String(credentials.secret ?? '');
+		if (secret === '') throw new NodeOperationError(context.getNode(), 'The Lifecycle Assignment Salt credential has an empty salt', { description: 'Set a long random text as Secret Salt' });
+		salt = `${secret}:${campaign}`;
+	}
+	let assigner;
+	try {
+		assigner = createArmAssigner({ salt, arms: rows, globalControl: globalControlSize > 0 ? { size: globalControlSize } : undefined });
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { description: 'Check the parameter Arms: each arm needs a name and a weight above 0' });
+	}
+	if (!rows.some((row) => row.name === controlArm)) {
+		throw new NodeOperationError(context.getNode(), `Control Arm "${controlArm}" is not one of the arms (${rows.map((row) => row.name).join(', ')})`, {
+			description: 'Set Control Arm to the name of the holdout arm',
+		});
+	}
+	const errors = new ItemErrorCollector(context);
+	const output: INodeExecutionData[] = [];
+	items.forEach((item, itemIndex) => {
+		const id = ownField(item.json, idField);
+		if (!((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)))) {
+			errors.fail(
+				new LifecycleInputError(`Item ${itemIndex} has no customer ID in ${idField} (got ${JSON.stringify(id) ?? 'nothing'})`, {
+					itemIndex,
+					field: idField,
+					hint: 'Map Customer ID Field to a field every customer has (customerId, email)',
+				}),
+				itemIndex,
+			);
+			return;
+		}
+		const assignment = assigner(typeof id === 'string' ? id.trim() : id);
+		output.push({
+			json: {
+				...item.json,
+				campaign,
+				arm: assignment.arm,
+				isControl: assignment.arm === controlArm || assignment.inGlobalControl,
+				inGlobalControl: assignment.inGlobalControl,
+				assignmentBucket: round(assignment.bucket, 9),
+			},
+			pairedItem: { item: itemIndex },
+		});
+	});
+	return [[...output, ...errors.items].sort((x, y) => itemOf(x) - itemOf(y))];
+}
+
+/** Flat fields for one variant against the control, optionally prefixed with the arm name. */
+function variantFields(analysis: ExperimentAnalysis, arm: string, prefix: string): IDataObject {
+	const conversion = analysis.comparisons.find((comparison) => comparison.arm === arm && comparison.metric === 'conversion');
+	const revenue = analysis.comparisons.find((comparison) => comparison.arm === arm && comparison.metric === 'revenue');
+	const business = analysis.business.find((entry) => entry.arm === arm);
+	const key = (name: string) => (prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name);
+	const fields: IDataObject = {};
+	const set = (name: string, value: unknown) => (fields[key(name)] = value as IDataObject[string]);
+	set('treatmentArm', arm);
+	if (conversion) {
+		set('controlRate', round(conversion.controlMean));
+		set('treatmentRate', round(conversion.treatmentMean));
+		set('absoluteLift', round(conversion.absoluteEffect));
+		set('absoluteLiftCiLow', round(conversion.absoluteCiLow));
+		set('absoluteLiftCiHigh', round(conversion.absoluteCiHigh));
+		set('relativeLift', round(conversion.relativeUplift));
+		set('liftCiLow', round(conversion.ciLow));
+		set('liftCiHigh', round(conversion.ciHigh));
+		set('pValue', round(conversion.pValue, 8));
+		set('significant', conversion.significant);
+		set('chanceToWin', round(conversion.chanceToWin));
+	}
+	if (revenue) {
+		set('controlRevenuePerCustomer', round(revenue.controlMean, 4));
+		set('treatmentRevenuePerCustomer', round(revenue.treatmentMean, 4));
+		set('revenueLift', round(revenue.relativeUplift));
+		set('revenueLiftCiLow', round(revenue.ciLow));
+		set('revenueLiftCiHigh', round(revenue.ciHigh));
+		set('revenuePValue', round(revenue.pValue, 8));
+		set('revenueSignificant', revenue.significant);
+	}
+	if (business) {
+		set('incrementalConversions', round(business.incrementalConversions, 2));
+		set('incrementalConversionsCiLow', round(business.incrementalConversionsCiLow, 2));
+		set('incrementalConversionsCiHigh', round(business.incrementalConversionsCiHigh, 2));
+		set('incrementalRevenue', round(business.incrementalRevenue, 2));
+		set('incrementalRevenueCiLow', round(business.incrementalRevenueCiLow, 2));
+		set('incrementalRevenueCiHigh', round(business.incrementalRevenueCiHigh, 2));
+		set('cost', round(business.cost, 2));
+		set('roi', round(business.roi, 4));
+		set('roiCiLow', round(business.roiCiLow, 4));
+		set('roiCiHigh', round(business.roiCiHigh, 4));
+	}
+	return fields;
+}
+
+function summarySentence(analysis: ExperimentAnalysis, arm: string, currency: string): string {
+	const conversion = analysis.comparisons.find((comparison) => comparison.arm === arm && comparison.metric === 'conversion');
+	const business = analysis.business.find((entry) => entry.arm === arm);
+	const level = `${Math.round((1 - analysis.alpha) * 1000) / 10}%`;
+	const parts: string[] = [];
+	if (conversion) {
+		const pct = (value: number) => `${Math.round(value * 10000) / 100}%`;
+		parts.push(
+			`${arm} converted ${pct(conversion.treatmentMean)} vs ${pct(conversion.controlMean)} in ${analysis.control}: ${conversion.relativeUplift >= 0 ? '+' : ''}${pct(conversion.relativeUplift)} (${level} interval ${pct(conversion.ciLow)} to ${pct(conversion.ciHigh)}, p = ${round(conversion.pValue, 4)}, ${conversion.significant ? 'significant' : 'not significant'})`,
+		);
+	}
+	if (business?.incrementalRevenue !== null && business?.incrementalRevenue !== undefined) {
+		const money = (value: number | null) => `${currency ? `${currency} ` : ''}${Math.round((value ?? 0) * 100) / 100}`;
+		parts.push(`incremental revenue ${money(business.incrementalRevenue)} (${money(business.incrementalRevenueCiLow)} to ${money(business.incrementalRevenueCiHigh)})`);
+		if (business.roi !== null) parts.push(`ROI ${Math.round(business.roi * 1000) / 10}%`);
+	}
+	return `${parts.join('; ')}.`;
+}
+
+async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const inputForm = context.getNodeParameter('inputForm', 0, 'customers') as string;
+	const controlArm = context.getNodeParameter('controlArm', 0, 'control') as string;
+	const method = context.getNodeParameter('method', 0, 'fixedHorizon') as 'fixedHorizon' | 'sequential';
+	const options = context.getNodeParameter('analyzeOptions', 0, {}) as {
+		campaign?: string;
+		confidence?: number;
+		costPerMessage?: number;
+		currency?: string;
+		discountField?: string;
+		report?: boolean;
+		messagesField?: string;
+		plannedSplit?: string;
+		preMetricField?: string;
+		reportFileName?: string;
+	};
+	const alpha = confidenceToAlpha(context, options.confidence ?? 0.95);
+	const armWeights = readPlannedSplit(context, options.plannedSplit ?? '');
+	const errors = new ItemErrorCollector(context);
+	const used: number[] = [];
+	let input: { units: UnitOutcome[] } | { arms: ArmSummary[] };
+	if (inputForm === 'arms') {
+		input = { arms: items.map((item) => item.json as unknown as ArmSummary) };
+		items.forEach((_, index) => used.push(index));
+	} else {
+		const { units, issues } = readExperimentUnits(
+			items.map((item) => item.json),
+			{
+				arm: context.getNodeParameter('armField', 0, 'arm') as string,
+				converted: (context.getNodeParameter('convertedField', 0, 'converted') as string) || undefined,
+				revenue: (context.getNodeParameter('revenueField', 0, 'revenue') as string) || undefined,
+				preMetric: options.preMetricField || undefined,
+				messages: options.messagesField || undefined,
+				discount: options.discountField || undefined,
+			},
+			{ knownArms: armWeights ? Object.keys(armWeights) : undefined },
+		);
+		for (const issue of issues) errors.failIssue(issue);
+		if (!options.messagesField) for (const unit of units) unit.messages = unit.arm === controlArm ? 0 : 1;
+		for (const unit of units) used.push(unit.itemIndex);
+		input = { units };
+	}
+	let analysis: ExperimentAnalysis;
+	try {
+		analysis = analyzeExperiment(input, { control: controlArm, alpha, method, armWeights, costPerMessage: options.costPerMessage ?? 0 });
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), {
+			description: 'Check the arm names (Control Arm, Planned Split), that every arm has customers, and the mapped fields',
+		});
+	}
+	const variants = analysis.arms.filter((arm) => !arm.isControl).map((arm) => arm.arm);
+	const currency = options.currency ?? '';
+	const json: IDataObject = {
+		campaign: options.campaign ?? null,
+		control: analysis.control,
+		method: analysis.method,
+		confidence: round(1 - analysis.alpha, 6),
+		totalCustomers: analysis.totalUnits,
+		cuped: analysis.cuped,
+		...variantFields(analysis, variants[0], ''),
+		summary: variants.map((arm) => summarySentence(analysis, arm, currency)).join(' '),
+		srmPValue: analysis.sampleRatio ? round(analysis.sampleRatio.pValue, 8) : null,
+		srmFlag: analysis.sampleRatio ? analysis.sampleRatio.mismatch : false,
+		warnings: analysis.warnings.join(' '),
+		arms: analysis.arms.map((arm) => ({
+			arm: arm.arm,
+			isControl: arm.isControl,
+			customers: arm.units,
+			conversions: arm.conversions,
+			conversionRate: round(arm.conversionRate),
+			revenue: round(arm.revenue, 2),
+		})),
+	};
+	if (variants.length > 1) for (const arm of variants) Object.assign(json, variantFields(analysis, arm, arm.replace(/[^A-Za-z0-9]+/g, '_')));
+	const item: INodeExecutionData = { json, pairedItem: pairedItemsOf(used) };
+	if (options.report) {
+		const html = renderUpliftReport(analysis, { campaign: options.campaign || undefined, currency: currency || undefined });
+		item.binary = {
+			data: await context.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), options.reportFileName || 'uplift-report.html', 'text/html'),
+		};
+	}
+	return [[item, ...errors.items]];
+}
+
+async function plan(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const planFor = context.getNodeParameter('planFor', 0, 'sampleSize') as string;
+	const options = context.getNodeParameter('planOptions', 0, {}) as { confidence?: number; effectType?: 'relative' | 'absolute'; power?: number; treatmentShare?: number };
+	const metric = context.getNodeParameter('metric', 0, 'proportion') as 'proportion' | 'mean';
+	const design = {
+		metric,
+		baseline: context.getNodeParameter('baseline', 0, 0.05) as number,
+		standardDeviation: metric === 'mean' ? (context.getNodeParameter('standardDeviation', 0, 1) as number) : undefined,
+		effectType: options.effectType,
+		alpha: confidenceToAlpha(context, options.confidence ?? 0.95),
+		power: options.power,
+		treatmentShare: options.treatmentShare,
+	};
+	let result: IDataObject;
+	try {
+		result =
+			planFor === 'detectableEffect'
+				? (planDetectableEffect({ ...design, totalUnits: context.getNodeParameter('totalUnits', 0, 10000) as number }) as unknown as IDataObject)
+				: (planSampleSize({ ...design, minimumDetectableEffect: context.getNodeParameter('minimumDetectableEffect', 0, 0.1) as number }) as unknown as IDataObject);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { description: 'Check Baseline, the effect and the options' });
+	}
+	return [[{ json: { plan: planFor, ...result }, pairedItem: { item: 0 } }]];
+}
+
+function featureNames(context: IExecuteFunctions): string[] {
+	const names = (context.getNodeParameter('featureFields', 0, '') as string)
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	if (names.length === 0) throw new NodeOperationError(context.getNode(), 'Feature Fields is empty', { description: 'List the numeric fields to learn from, such as frequency, recency, T' });
+	return names;
+}
+
+/** The numbers of the named fields, or an input error naming the field. */
+function readFeatures(json: IDataObject, names: readonly string[], itemIndex: number): Record<string, number> {
+	const features = Object.create(null) as Record<string, number>;
+	for (const name of names) {
+		const value = ownField(json, name);
+		const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+		if (!Number.isFinite(number)) {
+			throw new LifecycleInputError(`Item ${itemIndex} has ${JSON.stringify(value) ?? 'nothing'} in ${name}; features must be numbers`, {
+				itemIndex,
+				field: name,
+				hint: 'Fill missing values first (for example 0 with a Set node) or drop the field from Feature Fields',
+			});
+		}
+		features[name] = number;
+	}
+	return features;
+}
+
+async function train(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const names = featureNames(context);
+	const controlArm = context.getNodeParameter('controlArm', 0, 'control') as string;
+	const treatedField = context.getNodeParameter('treatedField', 0, 'arm') as string;
+	const convertedField = context.getNodeParameter('convertedField', 0, 'converted') as string;
+	const method = context.getNodeParameter('upliftMethod', 0, 'twoModel') as 'twoModel' | 'classTransformation';
+	const errors = new ItemErrorCollector(context);
+	const outcomes = readExperimentUnits(
+		items.map((item) => item.json),
+		{ arm: treatedField, converted: convertedField },
+	);
+	for (const issue of outcomes.issues) errors.failIssue(issue);
+	const rows: Array<{ features: Record<string, number>; treated: number; converted: number }> = [];
+	const used: number[] = [];
+	for (const unit of outcomes.units) {
+		try {
+			rows.push({ features: readFeatures(items[unit.itemIndex].json, names, unit.itemIndex), treated: unit.arm === controlArm ? 0 : 1, converted: Number(unit.converted ?? 0) });
+			used.push(unit.itemIndex);
+		} catch (error) {
+			errors.fail(error, unit.itemIndex);
+		}
+	}
+	let model: UpliftModel;
+	try {
+		model = trainUpliftModel(rows, { method, featureNames: names });
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), {
+			description: 'Train on a randomised past campaign with at least 10 customers in each of control and treatment',
+		});
+	}
+	return [[{ json: { ...(model as unknown as IDataObject), modelItem: true }, pairedItem: pairedItemsOf(used) }, ...errors.items]];
+}
+
+async function score(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const raw = context.getNodeParameter('upliftModel', 0, '') as unknown;
+	let model: UpliftModel;
+	try {
+		const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+		const rest = { ...((value ?? {}) as Record<string, unknown>) };
+		delete rest.modelItem;
+		model = parseUpliftModel(rest);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `Uplift Model is not a model from Train Uplift Model: ${error instanceof Error ? error.message : String(error)}`, {
+			description: 'Map the model item of a Train Uplift Model run, unchanged',
+		});
+	}
+	const errors = new ItemErrorCollector(context);
+	const scored: Array<{ itemIndex: number; json: IDataObject; uplift: number }> = [];
+	items.forEach((item, itemIndex) => {
+		try {
+			const result = scoreUplift(model, readFeatures(item.json, model.featureNames, itemIndex));
+			scored.push({
+				itemIndex,
+				uplift: result.uplift,
+				json: { ...item.json, upliftScore: round(result.uplift), upliftTreatedProbability: round(result.treatedProbability), upliftControlProbability: round(result.controlProbability) },
+			});
+		} catch (error) {
+			errors.fail(error, itemIndex);
+		}
+	});
+	const order = rankByScore(scored.map((entry) => entry.uplift));
+	order.forEach((position, rank) => {
+		scored[position].json.upliftRank = rank + 1;
+		scored[position].json.upliftDecile = Math.floor((rank * 10) / scored.length) + 1;
+	});
+	const output = scored.map((entry) => ({ json: entry.json, pairedItem: { item: entry.itemIndex } }));
+	return [[...output, ...errors.items].sort((x, y) => itemOf(x) - itemOf(y))];
+}
+
+export async function executeMeasureUplift(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = this.getNodeParameter('operation', 0, 'assign') as Operation;
+	if (operation === 'assign') return await assign(this, items);
+	if (operation === 'analyze') return await analyze(this, items);
+	if (operation === 'plan') return await plan(this);
+	if (operation === 'trainUpliftModel') return await train(this, items);
+	return await score(this, items);
+}
