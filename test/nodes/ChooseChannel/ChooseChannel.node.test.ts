@@ -281,6 +281,8 @@ describe('Choose Channel node (mocked context)', () => {
 			['B', 'b@example.com', 'none', 'frequency_cap'],
 		]);
 		expect(output[0].json.responseRates).toBeDefined();
-		expect(output[0].json.decisionReason).toContain('Caps counted from engagement counts');
+		// Build Profile's messageHistory and engagementHistory: caps counted exactly, the send hour from the opens.
+		expect(output[0].json.decisionReason).not.toContain('Caps counted from engagement counts');
+		expect(output[0].json.decisionReason).toContain('best hour 18 from 1 engagements');
 	});
 });
