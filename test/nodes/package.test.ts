@@ -59,8 +59,9 @@ describe('shipped code', () => {
 		const shipped = [...listProjectFiles('nodes', '.ts'), ...listProjectFiles('lib', '.ts'), ...listProjectFiles('credentials', '.ts')];
 		const outside: string[] = [];
 		for (const file of shipped) {
-			for (const match of readProjectFile(file).matchAll(/(?:from|import|require\()\s*'([^']+)'/g)) {
-				const specifier = match[1];
+			// Import and export statements at the start of a line (a multi-line import included), and require()/import().
+			for (const match of readProjectFile(file).matchAll(/^(?:import|export)\s[^;'"()=]*?\bfrom\s*'([^']+)'|^import\s*'([^']+)'|\b(?:require|import)\(\s*'([^']+)'/gm)) {
+				const specifier = match[1] ?? match[2] ?? match[3];
 				if (!specifier.startsWith('.') && !HOST_MODULES.has(specifier)) outside.push(`${file}: ${specifier}`);
 			}
 		}
