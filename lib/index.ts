@@ -9,3 +9,4 @@ export * from './channel';
 export * from './lifecycle';
 export * from './churn';
 export * from './uplift';
+export * from './recommend';
