@@ -1,0 +1,259 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { BusinessRules, CatalogItem, Interaction, RecommenderModel, RecommendStrategy } from '../../lib';
+import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, parseRecommenderModel } from '../../lib';
+import { ItemErrorCollector } from '../shared/itemErrors';
+import { pairedItemsOf } from '../shared/pairedItems';
+
+type Fields = Partial<Record<'country' | 'customerId' | 'type' | 'orderId' | 'price' | 'productId' | 'timestamp' | 'title', string>>;
+type CatalogFields = Partial<Record<'brand' | 'category' | 'description' | 'inStock' | 'price' | 'productId' | 'tags' | 'title', string>>;
+
+interface NodeOptions {
+	minCoCustomers?: number;
+	minLift?: number;
+	minSupport?: number;
+	modelOutput?: 'item' | 'binary';
+	neighbours?: number;
+	similarity?: 'cosine' | 'jaccard' | 'lift';
+	trendingWindowDays?: number;
+}
+
+function own(json: IDataObject, field: string | undefined): unknown {
+	return field && Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+}
+
+function list(text: string | undefined): string[] {
+	return (text ?? '')
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+}
+
+/** The catalog on the second input, with the user's field names mapped onto the catalog fields lib reads. */
+function readCatalogInput(context: IExecuteFunctions): CatalogItem[] | undefined {
+	let items: INodeExecutionData[] = [];
+	try {
+		items = context.getInputData(1);
+	} catch {
+		return undefined;
+	}
+	if (!items || items.length === 0) return undefined;
+	const fields = context.getNodeParameter('catalogFields', 0, {}) as CatalogFields;
+	const name = (key: keyof CatalogFields) => fields[key] ?? key;
+	return items.map((item) => {
+		const stock = own(item.json, name('inStock'));
+		const price = own(item.json, name('price'));
+		return {
+			productId: own(item.json, name('productId')) as string | number | undefined,
+			title: own(item.json, name('title')) as string | undefined,
+			description: own(item.json, name('description')) as string | undefined,
+			category: own(item.json, name('category')) as string | undefined,
+			brand: own(item.json, name('brand')) as string | undefined,
+			tags: own(item.json, name('tags')) as string | string[] | undefined,
+			price: typeof price === 'string' && price.trim() !== '' ? Number(price) : (price as number | undefined),
+			inStock: typeof stock === 'number' ? stock > 0 : typeof stock === 'string' ? !['false', '0', 'no', ''].includes(stock.trim().toLowerCase()) : (stock as boolean | undefined),
+		};
+	});
+}
+
+/** Order lines mapped by the user's field names. */
+function interactionsOf(context: IExecuteFunctions, items: INodeExecutionData[]): Interaction[] {
+	const inputForm = context.getNodeParameter('inputForm', 0, 'interactions') as string;
+	if (inputForm === 'profiles') return profileInteractions(items);
+	const fields = context.getNodeParameter('fields', 0, {}) as Fields;
+	const name = (key: keyof Fields) => fields[key] ?? key;
+	return items.map((item) => {
+		const price = own(item.json, name('price'));
+		return {
+			customerId: own(item.json, name('customerId')) as string,
+			productId: own(item.json, name('productId')) as string,
+			type: (own(item.json, name('type')) as string | undefined) || undefined,
+			timestamp: own(item.json, name('timestamp')) as string | undefined,
+			orderId: own(item.json, name('orderId')) as string | undefined,
+			title: own(item.json, name('title')) as string | undefined,
+			price: typeof price === 'string' && price.trim() !== '' ? Number(price) : (price as number | undefined),
+			country: own(item.json, name('country')) as string | undefined,
+		};
+	});
+}
+
+/** Build Profile's product lists as interactions (no dates: no baskets, no trending). */
+function profileInteractions(items: INodeExecutionData[]): Interaction[] {
+	const interactions: Interaction[] = [];
+	items.forEach((item, index) => {
+		const json = item.json;
+		const customerId = (own(json, 'customerId') ?? own(json, 'profileId') ?? own(json, 'email') ?? `item-${index}`) as string;
+		const country = own(json, 'country') as string | undefined;
+		const segment = (own(json, 'segment') ?? own(json, 'rfmSegment')) as string | undefined;
+		for (const [field, type] of [
+			['productsPurchased', 'purchase'],
+			['productsInCart', 'cart'],
+			['productsViewed', 'view'],
+		] as const) {
+			const products = own(json, field);
+			if (Array.isArray(products)) for (const productId of products) interactions.push({ customerId, productId: String(productId), type, country, segment });
+		}
+	});
+	return interactions;
+}
+
+function buildOptions(context: IExecuteFunctions, catalog: CatalogItem[] | undefined) {
+	const options = context.getNodeParameter('options', 0, {}) as NodeOptions;
+	return {
+		catalog,
+		similarity: options.similarity,
+		neighbours: options.neighbours,
+		minCoCustomers: options.minCoCustomers,
+		trending: options.trendingWindowDays ? { windowDays: options.trendingWindowDays } : undefined,
+		boughtTogether: { minSupport: options.minSupport, minLift: options.minLift },
+	};
+}
+
+function readRules(context: IExecuteFunctions): BusinessRules {
+	const rules = context.getNodeParameter('rules', 0, {}) as Record<string, unknown>;
+	const boosted = Object.create(null) as Record<string, number>;
+	for (const entry of list(rules.boosted as string | undefined)) {
+		const [id, factor] = entry.split('=').map((part) => part.trim());
+		if (!id || !(Number(factor) > 0)) throw new NodeOperationError(context.getNode(), `Boosted Products has "${entry}", not ID=factor`, { description: 'Write it as SKU-1=1.5, SKU-2=2' });
+		boosted[id] = Number(factor);
+	}
+	return {
+		excludePurchased: rules.excludePurchased as boolean | undefined,
+		excludeOutOfStock: rules.excludeOutOfStock as boolean | undefined,
+		repurchaseDays: rules.repurchaseDays as number | undefined,
+		minPrice: rules.minPrice as number | undefined,
+		maxPrice: rules.maxPrice as number | undefined,
+		maxPerCategory: rules.maxPerCategory as number | undefined,
+		includeCategories: list(rules.includeCategories as string | undefined),
+		excludeCategories: list(rules.excludeCategories as string | undefined),
+		excludeProducts: list(rules.excludeProducts as string | undefined),
+		pinned: list(rules.pinned as string | undefined),
+		boosted,
+	};
+}
+
+function storedModel(context: IExecuteFunctions): RecommenderModel {
+	const raw = context.getNodeParameter('storedModel', 0, '') as unknown;
+	if (raw === '' || raw === null || raw === undefined) {
+		throw new NodeOperationError(context.getNode(), 'Stored Model is empty', { description: 'Map the model item of a Build Model run, for example {{ $json }} after reading it back' });
+	}
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw) as unknown;
+		} catch {
+			value = undefined;
+		}
+		if (value === undefined) throw new NodeOperationError(context.getNode(), 'Stored Model is not valid JSON', { description: 'Pass the model exactly as Build Model wrote it' });
+	}
+	const record = { ...(value as Record<string, unknown>) };
+	delete record.modelItem;
+	try {
+		return parseRecommenderModel(record);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { description: 'Rebuild the model with Build Model, or pass it unchanged' });
+	}
+}
+
+function build(context: IExecuteFunctions, interactions: Interaction[], catalog: CatalogItem[] | undefined): RecommenderModel {
+	try {
+		return buildRecommender(interactions, buildOptions(context, catalog));
+	} catch (error) {
+		throw toRunError(context, error);
+	}
+}
+
+function toRunError(context: IExecuteFunctions, error: unknown): NodeOperationError {
+	const hint = error instanceof LifecycleInputError ? error.hint : undefined;
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { description: hint ?? 'Check the mapped fields and the options' });
+}
+
+async function buildModelOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const model = build(context, interactionsOf(context, items), readCatalogInput(context));
+	const options = context.getNodeParameter('options', 0, {}) as NodeOptions;
+	const summary = { modelItem: true, kind: model.kind, products: model.products.ids.length, customers: model.summary.customers, asOf: model.asOf };
+	if (options.modelOutput === 'binary') {
+		const data = await context.helpers.prepareBinaryData(Buffer.from(JSON.stringify(model), 'utf8'), 'recommender-model.json', 'application/json');
+		return [[{ json: summary, binary: { data }, pairedItem: { item: 0 } }]];
+	}
+	return [[{ json: { ...(model as unknown as IDataObject), modelItem: true }, pairedItem: { item: 0 } }]];
+}
+
+async function recommendOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const strategy = context.getNodeParameter('strategy', 0, 'personalised') as RecommendStrategy;
+	const count = context.getNodeParameter('count', 0, 5) as number;
+	const productsField = (context.getNodeParameter('productsField', 0, '') as string).trim();
+	const modelFrom = context.getNodeParameter('modelFrom', 0, 'input') as string;
+	const catalog = readCatalogInput(context);
+	const model = modelFrom === 'stored' ? storedModel(context) : build(context, profileInteractions(items), catalog);
+	const rules = readRules(context);
+	const recommender = createRecommender(model);
+	const errors = new ItemErrorCollector(context);
+	const output: INodeExecutionData[] = [];
+	let unknownProducts = 0;
+	items.forEach((item, itemIndex) => {
+		try {
+			const anchorValue = productsField ? own(item.json, productsField) : undefined;
+			if (productsField && (anchorValue === undefined || anchorValue === null || anchorValue === '')) {
+				throw new LifecycleInputError(`Item ${itemIndex} has no product in ${productsField}`, { itemIndex, field: productsField, hint: 'Map Products Field to the field with the product ID or the cart\'s product IDs' });
+			}
+			const products = anchorValue === undefined ? undefined : Array.isArray(anchorValue) ? anchorValue.map(String) : [String(anchorValue)];
+			const result = recommender(item.json as never, { strategy, count, products, rules });
+			unknownProducts += result.unknownProducts;
+			const json: IDataObject = { ...item.json, recommendations: result.recommendations as unknown as IDataObject[], recommendationCount: result.recommendations.length, recommendationStrategy: strategy, recommendationFallback: result.fallbackUsed.join(', ') };
+			for (let i = 0; i < count; i++) {
+				const entry = result.recommendations[i];
+				json[`rec${i + 1}Id`] = entry?.productId ?? null;
+				json[`rec${i + 1}Title`] = entry?.title ?? null;
+				json[`rec${i + 1}Reason`] = entry?.reason ?? null;
+				json[`rec${i + 1}Score`] = entry?.score ?? null;
+			}
+			output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (error instanceof LifecycleInputError && error.itemIndex === undefined) errors.fail(new LifecycleInputError(`Item ${itemIndex}: ${error.message}`, { itemIndex, field: error.field, hint: error.hint }), itemIndex);
+			else errors.fail(error, itemIndex);
+		}
+	});
+	if (unknownProducts > 0) context.addExecutionHints({ message: `${unknownProducts} products in the items are not in the model (new products or other IDs); they were left out`, location: 'outputPane' });
+	const itemOf = (entry: INodeExecutionData) => (entry.pairedItem as { item: number }).item;
+	return [[...output, ...errors.items].sort((x, y) => itemOf(x) - itemOf(y))];
+}
+
+async function evaluateOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const splitAt = context.getNodeParameter('splitAt', 0, '') as string;
+	if (!splitAt) throw new NodeOperationError(context.getNode(), 'Split Date is empty', { description: 'Set the date that separates training (before) from testing (after)' });
+	const count = context.getNodeParameter('count', 0, 10) as number;
+	const options = buildOptions(context, undefined);
+	let evaluation;
+	try {
+		evaluation = evaluateRecommender(interactionsOf(context, items), { splitAt, k: count, strategies: ['personalised', 'boughtTogether', 'trending'], build: options });
+	} catch (error) {
+		throw toRunError(context, error);
+	}
+	const popular = evaluation.results.find((result) => result.strategy === 'mostPopular');
+	return [
+		evaluation.results.map((result) => ({
+			json: {
+				strategy: result.strategy,
+				k: evaluation.k,
+				customers: result.customers,
+				trainInteractions: evaluation.trainInteractions,
+				[`precisionAt${evaluation.k}`]: result.precision,
+				[`recallAt${evaluation.k}`]: result.recall,
+				[`ndcgAt${evaluation.k}`]: result.ndcg,
+				map: result.map,
+				coverage: result.coverage,
+				ndcgVsMostPopular: popular && popular.ndcg > 0 ? Math.round((result.ndcg / popular.ndcg) * 1000) / 1000 : null,
+			},
+			pairedItem: pairedItemsOf([0]),
+		})),
+	];
+}
+
+export async function executeRecommendProducts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData(0);
+	const operation = this.getNodeParameter('operation', 0, 'recommend') as string;
+	if (operation === 'buildModel') return await buildModelOperation(this, items);
+	if (operation === 'evaluate') return await evaluateOperation(this, items);
+	return await recommendOperation(this, items);
+}
