@@ -16,6 +16,7 @@ export type { AnalyzeExperimentOptions, ArmResult, BusinessImpact, ExperimentAna
 export { summarizeUnits } from './summarizeUnits';
 export { readExperimentUnits } from './readExperimentUnits';
 export type { ExperimentUnitFields, ReadExperimentUnitsOptions } from './readExperimentUnits';
+export { readArmSummaries } from './readArmSummaries';
 export type { ArmSummary, UnitOutcome, UnitsSummary } from './summarizeUnits';
 export { compareMetric } from './compareMetric';
 export type { AnalysisMethod, CompareMetricOptions, CovariateMoments, MeanMoments, MetricEffect, MetricMoments, ProportionMoments } from './compareMetric';

@@ -9,6 +9,7 @@ import {
 	planDetectableEffect,
 	planSampleSize,
 	rankByScore,
+	readArmSummaries,
 	readExperimentUnits,
 	renderUpliftReport,
 	scoreUplift,
@@ -26,6 +27,14 @@ function ownField(json: IDataObject, field: string): unknown {
 /** The input item an output item (with one pairedItem) comes from. */
 function itemOf(item: INodeExecutionData): number {
 	return (item.pairedItem as { item: number }).item;
+}
+
+/** Whether any item has a non-empty own value in the field (a mapped field that no item carries is a mapping slip). */
+function fieldInAnyItem(items: INodeExecutionData[], field: string): boolean {
+	return items.some((item) => {
+		const value = ownField(item.json, field);
+		return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+	});
 }
 
 function round(value: number | null | undefined, digits = 6): number | null {
@@ -138,6 +147,9 @@ function variantFields(analysis: ExperimentAnalysis, arm: string, prefix: string
 		set('pValue', round(conversion.pValue, 8));
 		set('significant', conversion.significant);
 		set('chanceToWin', round(conversion.chanceToWin));
+		set('riskControl', round(conversion.riskControl));
+		set('riskTreatment', round(conversion.riskTreatment));
+		if (conversion.cuped) set('varianceReduction', round(conversion.varianceReduction));
 	}
 	if (revenue) {
 		set('controlRevenuePerCustomer', round(revenue.controlMean, 4));
@@ -147,6 +159,8 @@ function variantFields(analysis: ExperimentAnalysis, arm: string, prefix: string
 		set('revenueLiftCiHigh', round(revenue.ciHigh));
 		set('revenuePValue', round(revenue.pValue, 8));
 		set('revenueSignificant', revenue.significant);
+		set('revenueChanceToWin', round(revenue.chanceToWin));
+		if (revenue.cuped) set('revenueVarianceReduction', round(revenue.varianceReduction));
 	}
 	if (business) {
 		set('incrementalConversions', round(business.incrementalConversions, 2));
@@ -202,17 +216,40 @@ async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]):
 	const armWeights = readPlannedSplit(context, options.plannedSplit ?? '');
 	const errors = new ItemErrorCollector(context);
 	const used: number[] = [];
+	const notes: string[] = [];
 	let input: { units: UnitOutcome[] } | { arms: ArmSummary[] };
 	if (inputForm === 'arms') {
-		input = { arms: items.map((item) => item.json as unknown as ArmSummary) };
-		items.forEach((_, index) => used.push(index));
+		const { arms, issues } = readArmSummaries(items.map((item) => item.json));
+		for (const issue of issues) errors.failIssue(issue);
+		const summaries: ArmSummary[] = [];
+		for (const { itemIndex, ...summary } of arms) {
+			used.push(itemIndex);
+			summaries.push(summary);
+		}
+		input = { arms: summaries };
 	} else {
+		// A metric field that no item carries is left out (with a note) rather than read as all zeros, which would
+		// fail as "zero variance" or, worse, pass as a metric nobody measured.
+		const metricField = (parameter: string, fallback: string, label: string): string | undefined => {
+			const field = (context.getNodeParameter(parameter, 0, fallback) as string).trim();
+			if (field === '') return undefined;
+			if (fieldInAnyItem(items, field)) return field;
+			notes.push(`${label} "${field}" is in none of the items, so ${label === 'Converted Field' ? 'conversion' : 'revenue'} is not analysed`);
+			return undefined;
+		};
+		const converted = metricField('convertedField', 'converted', 'Converted Field');
+		const revenue = metricField('revenueField', 'revenue', 'Revenue Field');
+		if (!converted && !revenue) {
+			throw new NodeOperationError(context.getNode(), `No outcome to analyse: ${notes.length ? notes.join('; ') : 'Converted Field and Revenue Field are both empty'}`, {
+				description: 'Map Converted Field (yes/no per customer) and/or Revenue Field (amount per customer) to the outcome fields of the items',
+			});
+		}
 		const { units, issues } = readExperimentUnits(
 			items.map((item) => item.json),
 			{
 				arm: context.getNodeParameter('armField', 0, 'arm') as string,
-				converted: (context.getNodeParameter('convertedField', 0, 'converted') as string) || undefined,
-				revenue: (context.getNodeParameter('revenueField', 0, 'revenue') as string) || undefined,
+				converted,
+				revenue,
 				preMetric: options.preMetricField || undefined,
 				messages: options.messagesField || undefined,
 				discount: options.discountField || undefined,
@@ -245,7 +282,7 @@ async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]):
 		summary: variants.map((arm) => summarySentence(analysis, arm, currency)).join(' '),
 		srmPValue: analysis.sampleRatio ? round(analysis.sampleRatio.pValue, 8) : null,
 		srmFlag: analysis.sampleRatio ? analysis.sampleRatio.mismatch : false,
-		warnings: analysis.warnings.join(' '),
+		warnings: [...notes.map((note) => `${note}.`), ...analysis.warnings].join(' '),
 		arms: analysis.arms.map((arm) => ({
 			arm: arm.arm,
 			isControl: arm.isControl,
@@ -256,6 +293,7 @@ async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]):
 		})),
 	};
 	if (variants.length > 1) for (const arm of variants) Object.assign(json, variantFields(analysis, arm, arm.replace(/[^A-Za-z0-9]+/g, '_')));
+	if (notes.length > 0) context.addExecutionHints({ message: `${notes.join('. ')}. Check the field names if that is not intended.`, location: 'outputPane' });
 	const item: INodeExecutionData = { json, pairedItem: pairedItemsOf(used) };
 	if (options.report) {
 		const html = renderUpliftReport(analysis, { campaign: options.campaign || undefined, currency: currency || undefined });

@@ -4,12 +4,25 @@
  * customer's potential outcomes come in the CSV; a Set node picks the one of their arm) -> Analyze with the HTML
  * report -> n8n's Read/Write Files node writes the report; the test opens it and checks its numbers.
  */
-import { analyzeExperiment, assignArm, seededRandom } from '../../../lib';
+import { analyzeExperiment, assignArm, renderUpliftReport, seededRandom } from '../../../lib';
 import type { N8nHost as Host } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
 import type { SmtpSink as Sink } from '../harness/smtpSink';
 import { SmtpSink } from '../harness/smtpSink';
 import { loadWorkflow, outputOf } from '../harness/workflows';
+
+/** The cells of each body row of the table under an <h2> heading of the report. */
+function tableRows(html: string, heading: string): string[][] {
+	const section = html.split(`<h2>${heading}</h2>`)[1].split('</table>')[0];
+	return [...section.matchAll(/<tr>((?:<td>.*?<\/td>)+)<\/tr>/g)].map((row) => [...row[1].matchAll(/<td>(.*?)<\/td>/g)].map((cell) => cell[1]));
+}
+
+/** The report's number format: fixed decimals, thousands commas, a real minus sign. */
+function reportNumber(value: number, digits: number, signed = false): string {
+	const text = Math.abs(value).toFixed(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	const zero = Number(Math.abs(value).toFixed(digits)) === 0;
+	return `${value < 0 && !zero ? '−' : signed && !zero ? '+' : ''}${text}`;
+}
 
 let host: Host;
 let sink: Sink;
@@ -85,8 +98,15 @@ describe('Measure Uplift in real n8n: Assign -> Send Email to the treated -> out
 		expect(summary.json).toMatchObject({ campaign: 'spring-sale', control: 'control', treatmentArm: 'treatment', totalCustomers: 150, srmFlag: false });
 		expect(summary.json.relativeLift).toBeCloseTo(conversion.relativeUplift, 6);
 		expect(summary.json.pValue).toBeCloseTo(conversion.pValue, 8);
-		expect(summary.json.incrementalRevenue).toBeCloseTo(reference.business[0].incrementalRevenue!, 2);
+		const business = reference.business[0];
+		expect(summary.json.incrementalRevenue).toBeCloseTo(business.incrementalRevenue!, 2);
+		expect(summary.json.incrementalRevenueCiLow).toBeCloseTo(business.incrementalRevenueCiLow!, 2);
+		expect(summary.json.incrementalRevenueCiHigh).toBeCloseTo(business.incrementalRevenueCiHigh!, 2);
+		expect(summary.json.cost).toBeCloseTo(business.cost, 6);
+		expect(summary.json.roi).toBeCloseTo(business.roi!, 4);
+		expect(summary.json.srmPValue).toBeCloseTo(reference.sampleRatio!.pValue, 8);
 		expect(summary.json.summary).toContain('treatment converted');
+		expect(summary.json).not.toHaveProperty('error');
 
 		// The report file n8n wrote: self-contained HTML with the chart and these numbers.
 		const html = host.readFile('uplift-report.html');
@@ -96,5 +116,17 @@ describe('Measure Uplift in real n8n: Assign -> Send Email to the treated -> out
 		const percent = (value: number) => `${value >= 0 ? '+' : '−'}${(Math.abs(value) * 100).toFixed(1)}%`;
 		expect(html).toContain(`uplift ${percent(conversion.relativeUplift)}`);
 		expect(html).toContain(`p = ${conversion.pValue.toFixed(4)}`);
+		// Each arm's customers and conversion rate, and the business figures, as lib computes them.
+		const armRows = tableRows(html, 'Arms');
+		expect(armRows.map((row) => row.slice(0, 2))).toEqual(reference.arms.map((arm) => [`${arm.arm}${arm.isControl ? ' (control)' : ''}`, reportNumber(arm.units, 0)]));
+		expect(armRows.map((row) => row[5])).toEqual(reference.arms.map((arm) => `${reportNumber(arm.conversionRate! * 100, 2)}%`));
+		const [impact] = tableRows(html, 'Business impact');
+		expect(impact[0]).toBe('treatment');
+		expect(impact[3]).toBe(`${reportNumber(business.incrementalRevenue!, 2, true)} EUR`);
+		expect(impact[4]).toBe(`${reportNumber(business.incrementalRevenueCiLow!, 2, true)} to ${reportNumber(business.incrementalRevenueCiHigh!, 2, true)}`);
+		expect(impact[5]).toBe(`${reportNumber(business.cost, 2)} EUR`);
+		expect(impact[6]).toBe(`${reportNumber(business.roi! * 100, 1, true)}%`);
+		// And the whole page is the one lib renders from its own analysis of the same outcomes.
+		expect(html).toBe(renderUpliftReport(reference, { campaign: 'spring-sale', currency: 'EUR' }));
 	});
 });

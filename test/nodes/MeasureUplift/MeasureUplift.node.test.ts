@@ -175,6 +175,120 @@ describe('Measure Uplift: Analyze', () => {
 	});
 });
 
+describe('Measure Uplift: Analyze, more inputs and methods', () => {
+	const rows = outcomes(5000, 3);
+
+	it('says so when every customer has the same value (zero variance) instead of giving NaN', async () => {
+		const flat = Array.from({ length: 40 }, (_, i) => ({ arm: i % 2 ? 'control' : 'treatment', converted: 1, revenue: 10 }));
+		const failure = await failureOf({ operation: 'analyze' }, flat);
+		expect(failure.message).toContain('zero variance in conversion in both arms ("control" and "treatment"): every unit has the same value');
+		expect(failure.message).toContain('Check that the metric is mapped to the right field, or collect more data');
+	});
+
+	it('leaves out a metric whose field no item carries (conversion only), with a note, and refuses when there is no outcome at all', async () => {
+		const conversionOnly = rows.map(({ customerId, arm, converted }) => ({ customerId, arm, converted }));
+		const { output, hints } = await run({ operation: 'analyze' }, conversionOnly);
+		const json = output[0].json;
+		expect(json.relativeLift).toBeCloseTo(analyzeExperiment({ units: conversionOnly.map((row) => ({ arm: row.arm, converted: row.converted })) }).comparisons[0].relativeUplift, 6);
+		expect(json).not.toHaveProperty('revenueLift');
+		expect(json.incrementalRevenue).toBeNull();
+		expect(json.warnings).toContain('Revenue Field "revenue" is in none of the items, so revenue is not analysed.');
+		expect(hints[0].message).toContain('Revenue Field "revenue" is in none of the items');
+		const nothing = rows.map(({ customerId, arm }) => ({ customerId, arm }));
+		const failure = await failureOf({ operation: 'analyze' }, nothing);
+		expect(failure.message).toBe(
+			'No outcome to analyse: Converted Field "converted" is in none of the items, so conversion is not analysed; Revenue Field "revenue" is in none of the items, so revenue is not analysed',
+		);
+		expect(failure.description).toContain('Map Converted Field');
+	});
+
+	it('reads per-arm statistics given as text (a sheet or CSV), and names a bad arm row by its item', async () => {
+		const fromSheet = [
+			{ arm: 'control', units: '5000', conversions: '500', revenueSum: '25000', revenueSumSquares: '1250000' },
+			{ arm: 'email', units: '5000', conversions: '600', revenueSum: '30000', revenueSumSquares: '1500000', messages: '5000' },
+		];
+		const { output } = await run({ operation: 'analyze', inputForm: 'arms', analyzeOptions: { costPerMessage: 0.1 } }, fromSheet);
+		// references.md vector: 5000/500 vs 5000/600 -> +20%, p 0.00355; revenue 5 vs 6 per customer -> +5000, cost 500, ROI 9.
+		expect(output[0].json).toMatchObject({ relativeLift: 0.2, incrementalRevenue: 5000, cost: 500, roi: 9 });
+		expect(output[0].json.pValue).toBeCloseTo(0.00355, 5);
+		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+
+		const threeArms = [
+			{ arm: 'control', units: 5000, conversions: 500 },
+			{ arm: 'email', units: 'many', conversions: 600 },
+			{ arm: 'sms', units: 5000, conversions: 550 },
+		];
+		const failure = await failureOf({ operation: 'analyze', inputForm: 'arms' }, threeArms);
+		expect(failure.message).toBe('Item 1: arm "email" has "many" in units; it must be a whole number of customers, 0 or more');
+		expect(failure.context.itemIndex).toBe(1);
+		const kept = await run({ operation: 'analyze', inputForm: 'arms' }, threeArms, true);
+		expect(kept.output).toHaveLength(2);
+		expect(kept.output[0].json).toMatchObject({ treatmentArm: 'sms', totalCustomers: 10000 });
+		expect(kept.output[0].pairedItem).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(kept.output[1]).toMatchObject({ json: { itemIndex: 1 }, pairedItem: { item: 1 } });
+		const negative = await failureOf({ operation: 'analyze', inputForm: 'arms' }, [{ arm: 'control', units: 10, revenueSum: -5, revenueSumSquares: 25 }]);
+		expect(negative.message).toBe('Item 0: arm "control" has -5 in revenueSum; it must be a number, 0 or more');
+	});
+
+	it('gives flat fields per variant with the arm name as prefix, and warns about several comparisons', async () => {
+		const random = seededRandom(8);
+		const variants = Array.from({ length: 6000 }, (_, i) => {
+			const arm = ['control', 'emailB', 'sms-push'][i % 3];
+			const converted = random() < { control: 0.1, emailB: 0.14, 'sms-push': 0.11 }[arm]!;
+			return { arm, converted, revenue: converted ? 40 : 0 };
+		});
+		const { output } = await run({ operation: 'analyze', analyzeOptions: { costPerMessage: 0.02 } }, variants);
+		const json = output[0].json;
+		const reference = analyzeExperiment(
+			{ units: variants.map((row) => ({ ...row, converted: row.converted ? 1 : 0, messages: row.arm === 'control' ? 0 : 1 })) },
+			{ costPerMessage: 0.02 },
+		);
+		const lift = (arm: string) => reference.comparisons.find((c) => c.arm === arm && c.metric === 'conversion')!.relativeUplift;
+		expect(json.treatmentArm).toBe('emailB');
+		expect(json.emailBTreatmentArm).toBe('emailB');
+		expect(json.emailBRelativeLift).toBeCloseTo(lift('emailB'), 6);
+		expect(json.sms_pushTreatmentArm).toBe('sms-push');
+		expect(json.sms_pushRelativeLift).toBeCloseTo(lift('sms-push'), 6);
+		expect(json.sms_pushIncrementalRevenue).toBeCloseTo(reference.business[1].incrementalRevenue!, 2);
+		expect(json.sms_pushRoi).toBeCloseTo(reference.business[1].roi!, 4);
+		expect(json.summary).toMatch(/^emailB converted .*\. sms-push converted .*\.$/);
+		expect(json.warnings).toContain('2 variants are each compared with "control"');
+	});
+
+	it('always-valid (sequential) intervals contain the fixed-horizon ones; chance to win and risk come with both', async () => {
+		const fixed = (await run({ operation: 'analyze' }, rows)).output[0].json;
+		const sequential = (await run({ operation: 'analyze', method: 'sequential' }, rows)).output[0].json;
+		expect(sequential.method).toBe('sequential');
+		expect(sequential.relativeLift).toBeCloseTo(fixed.relativeLift as number, 9);
+		expect(sequential.liftCiLow as number).toBeLessThan(fixed.liftCiLow as number);
+		expect(sequential.liftCiHigh as number).toBeGreaterThan(fixed.liftCiHigh as number);
+		expect(sequential.pValue as number).toBeGreaterThan(fixed.pValue as number);
+		expect(fixed.chanceToWin as number).toBeGreaterThan(0.5);
+		expect(fixed.riskTreatment as number).toBeLessThan(fixed.riskControl as number);
+	});
+
+	it('uses a pre-period metric for CUPED: same effect scale, narrower interval, the variance cut reported', async () => {
+		const random = seededRandom(21);
+		const withHistory = Array.from({ length: 4000 }, (_, i) => {
+			const arm = i % 2 ? 'control' : 'treatment';
+			const before = random() * 100;
+			const revenue = Math.max(0, before * 0.8 + (arm === 'treatment' ? 6 : 0) + (random() - 0.5) * 30);
+			return { arm, converted: revenue > 50, revenue: Math.round(revenue * 100) / 100, revenueBefore: Math.round(before * 100) / 100 };
+		});
+		const plain = (await run({ operation: 'analyze' }, withHistory)).output[0].json;
+		const cuped = (await run({ operation: 'analyze', analyzeOptions: { preMetricField: 'revenueBefore' } }, withHistory)).output[0].json;
+		expect(plain.cuped).toBe(false);
+		expect(cuped.cuped).toBe(true);
+		expect(cuped.revenueVarianceReduction as number).toBeGreaterThan(0.5);
+		const width = (json: IDataObject) => (json.incrementalRevenueCiHigh as number) - (json.incrementalRevenueCiLow as number);
+		expect(width(cuped)).toBeLessThan(width(plain) * 0.7);
+		const reference = analyzeExperiment({
+			units: withHistory.map((row) => ({ arm: row.arm, converted: row.converted ? 1 : 0, revenue: row.revenue, preMetric: row.revenueBefore, messages: row.arm === 'control' ? 0 : 1 })),
+		});
+		expect(cuped.incrementalRevenue).toBeCloseTo(reference.business[0].incrementalRevenue!, 2);
+	});
+});
+
 describe('Measure Uplift: Plan', () => {
 	it('gives the sample size of planSampleSize, and the detectable effect of a given size', async () => {
 		const { output } = await run({ operation: 'plan', baseline: 0.1, minimumDetectableEffect: 0.2 }, [{}]);
@@ -182,6 +296,14 @@ describe('Measure Uplift: Plan', () => {
 		expect(output[0].json).toMatchObject({ plan: 'sampleSize', totalUnits: reference.totalUnits, unitsControl: reference.unitsControl });
 		const mde = await run({ operation: 'plan', planFor: 'detectableEffect', baseline: 0.1, totalUnits: reference.totalUnits }, [{}]);
 		expect(mde.output[0].json.minimumDetectableEffect as number).toBeCloseTo(0.2, 1);
+	});
+
+	it('plans for a mean (revenue per customer) and names an impossible baseline', async () => {
+		const { output } = await run({ operation: 'plan', metric: 'mean', baseline: 50, standardDeviation: 30, minimumDetectableEffect: 0.05, planOptions: { treatmentShare: 0.9 } }, [{}]);
+		const reference = planSampleSize({ metric: 'mean', baseline: 50, standardDeviation: 30, minimumDetectableEffect: 0.05, treatmentShare: 0.9 });
+		expect(output[0].json).toMatchObject({ plan: 'sampleSize', metric: 'mean', totalUnits: reference.totalUnits, unitsTreatment: reference.unitsTreatment });
+		expect(reference.unitsTreatment).toBeGreaterThan(reference.unitsControl * 8);
+		expect((await failureOf({ operation: 'plan', baseline: 1.5 }, [{}])).message).toContain('requires a baseline conversion rate in (0, 1); got 1.5');
 	});
 });
 
@@ -222,5 +344,21 @@ describe('Measure Uplift: Train and Score Uplift Model', () => {
 		expect(failure.message).toContain('Item 7 has "high" in engagement');
 		const tampered = await failureOf({ operation: 'scoreUplift', upliftModel: JSON.stringify({ kind: 'upliftModel', featureNames: [] }) }, [{ engagement: 1 }]);
 		expect(tampered.message).toContain('Uplift Model is not a model from Train Uplift Model');
+	});
+
+	it('keeps the model versioned, and with Continue on fail turns a customer without features into an error item', async () => {
+		const trained = await run({ operation: 'trainUpliftModel', featureFields: 'engagement, recency' }, campaign(600, 13));
+		expect(trained.output[0].json).toMatchObject({ kind: 'upliftModel', version: 1, method: 'twoModel', trainingSize: 600 });
+		const rows = [
+			{ customerId: 'a', engagement: 0.9, recency: 2 },
+			{ customerId: 'b', recency: 2 },
+			{ customerId: 'c', engagement: 0.1, recency: 2 },
+		];
+		const { output } = await run({ operation: 'scoreUplift', upliftModel: trained.output[0].json }, rows, true);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[1].json.error).toBe('Item 1 has nothing in engagement; features must be numbers');
+		expect(output[0].json).toMatchObject({ customerId: 'a', upliftRank: 1, upliftDecile: 1 });
+		expect(output[2].json).toMatchObject({ customerId: 'c', upliftRank: 2 });
+		expect((await failureOf({ operation: 'trainUpliftModel', featureFields: 'engagement' }, campaign(12, 1))).message).toContain('requires at least 10 treated and 10 control customers');
 	});
 });
