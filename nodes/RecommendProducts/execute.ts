@@ -204,7 +204,8 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 			for (let i = 0; i < count; i++) {
 				const entry = result.recommendations[i];
 				json[`rec${i + 1}Id`] = entry?.productId ?? null;
-				json[`rec${i + 1}Title`] = entry?.title ?? null;
+				// A product without a known title shows its ID, so an email template never prints a blank line.
+				json[`rec${i + 1}Title`] = entry ? (entry.title ?? entry.productId) : null;
 				json[`rec${i + 1}Reason`] = entry?.reason ?? null;
 				json[`rec${i + 1}Score`] = entry?.score ?? null;
 			}
