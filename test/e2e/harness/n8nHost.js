@@ -259,8 +259,17 @@ class N8nHost {
 	/** Calls a production webhook; retries while n8n is still registering the published workflow. */
 	async webhook(webhookPath, body, { method = 'POST', registrationWaitMs = 30000 } = {}) {
 		const deadline = Date.now() + registrationWaitMs;
+		let resets = 0;
 		for (;;) {
-			const response = await this.request(webhookPath, body, method);
+			let response;
+			try {
+				response = await this.request(webhookPath, body, method);
+			} catch (error) {
+				// A connection reset or refused before any answer (n8n still settling after start): try again, twice at most.
+				if (!['ECONNRESET', 'ECONNREFUSED'].includes(error.code) || ++resets > 2) throw error;
+				await sleep(2000);
+				continue;
+			}
 			if (response.status !== 404 || Date.now() > deadline) return response;
 			await sleep(500);
 		}
