@@ -62,7 +62,8 @@ export type { DurationUnit } from './convertDuration';
 // Scoring and evaluation
 export { readRemoteScores } from './readRemoteScores';
 export type { RemoteScore, RemoteScoreOptions } from './readRemoteScores';
-export { CHURN_MODEL_BUNDLE_KIND, parseChurnModelBundle, PUBLISHED_PRIOR, scoreChurnProfiles } from './scoreChurnProfiles';
+export { CHURN_MODEL_BUNDLE_KIND, parseChurnModelBundle, PUBLISHED_PRIOR, scoreChurnProfiles, sealChurnModelBundle } from './scoreChurnProfiles';
+export { canonicalJson, churnModelFingerprint } from './churnModelFingerprint';
 export type { ChurnModelBundle, ChurnProfileScore, ScoreChurnProfilesOptions, ScoreChurnProfilesResult } from './scoreChurnProfiles';
 export { scoreCustomers } from './scoreCustomers';
 export type { CustomerChurnScore, ScoreCustomersOptions } from './scoreCustomers';
@@ -88,3 +89,13 @@ export {
 } from '../learn/logisticRegression';
 export type { FeatureRow, LogisticExplanation, LogisticRegressionModel, LogisticRegressionOptions } from '../learn/logisticRegression';
 export { areaUnderRocCurve } from '../learn/areaUnderRocCurve';
+export {
+	cleanFeatureFields,
+	explainSupervisedChurn,
+	fitSupervisedChurn,
+	readChurnLabel,
+	SUPERVISED_CHURN_BASE_FEATURES,
+	supervisedChurnFeatures,
+	SupervisedChurnModelSchema,
+} from './supervisedChurn';
+export type { FitSupervisedChurnOptions, SupervisedChurnExplanation, SupervisedChurnModel } from './supervisedChurn';

@@ -32,6 +32,8 @@ export interface RemoteScoreOptions {
 	mediumRisk?: number;
 	horizon: number;
 	horizonUnit: string;
+	/** Item index of the first customer of this request (when the customers go in batches); default 0. */
+	firstItemIndex?: number;
 }
 
 const HINT = 'The endpoint must answer {"scores": [...]} with one object per customer, in the order sent';
@@ -60,7 +62,9 @@ export function readRemoteScores(response: unknown, customers: number, options: 
 		throw new LifecycleInputError(`The scoring endpoint returned ${scores.length} scores for ${customers} customers`, { field: 'scores', hint: HINT });
 	}
 	const horizon = `${options.horizon} ${options.horizonUnit}${options.horizon === 1 ? '' : 's'}`;
-	return scores.map((entry: unknown, itemIndex) => {
+	const first = options.firstItemIndex ?? 0;
+	return scores.map((entry: unknown, position) => {
+		const itemIndex = first + position;
 		try {
 			if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
 				throw new LifecycleInputError(`The scoring endpoint returned ${JSON.stringify(entry)} for item ${itemIndex}; expected an object`, { itemIndex, field: 'scores', hint: HINT });

@@ -5,9 +5,14 @@
  *
  *   churnRisk = 'high' when churnProbability >= high, 'medium' when >= medium, else 'low'
  *   a fit needs minimumCustomers rows and minimumRepeatCustomers rows with frequency > 0; below that, or when the
- *   optimiser does not converge, the run falls back to the stored model when given, else to PUBLISHED_PRIOR (the
+ *   optimiser does not converge, the run falls back to the fallback model when given, else to PUBLISHED_PRIOR (the
  *   BG/NBD fit on CDNOW, Fader, Hardie & Lee 2005), and every score says lowConfidence: true. A fit that did not
  *   converge never gives numbers.
+ *   With a labelField (the CRM's "churned"), churnProbability is P(label) from the supervised model (see
+ *   supervisedChurn) fitted on the labelled customers (at least minimumLabelledPerClass of each label), with
+ *   per-feature contributions; the BTYD fields stay. Too few labels: the BTYD churnProbability, lowConfidence.
+ *   The model bundle carries a fingerprint (churnModelFingerprint); a stored bundle whose fingerprint does not
+ *   match its content was changed after the fit and is refused.
  * Reference: Fader, Hardie & Lee (2005), Marketing Science 24(2):275-284; Fader & Hardie (2013), "The Gamma-Gamma
  * model of monetary value", http://brucehardie.com/notes/025/gamma_gamma.pdf
  *
@@ -16,6 +21,7 @@
  */
 import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
+import { churnModelFingerprint } from './churnModelFingerprint';
 import type { BgNbdModel, GammaGammaModel, TransactionModel } from './churnModelSchemas';
 import { BgNbdModelSchema, CHURN_MODEL_VERSION } from './churnModelSchemas';
 import type { DurationUnit } from './convertDuration';
@@ -26,6 +32,8 @@ import { parseChurnModel } from './parseChurnModel';
 import type { BtydCustomer } from './readBtydCustomers';
 import { readBtydCustomers } from './readBtydCustomers';
 import { scoreCustomers } from './scoreCustomers';
+import type { SupervisedChurnModel } from './supervisedChurn';
+import { cleanFeatureFields, explainSupervisedChurn, fitSupervisedChurn, readChurnLabel, supervisedChurnFeatures, SupervisedChurnModelSchema } from './supervisedChurn';
 
 export const CHURN_MODEL_BUNDLE_KIND = 'lifecycleChurnModel';
 
@@ -37,6 +45,10 @@ export interface ChurnModelBundle {
 	source: 'fit' | 'prior';
 	transaction: TransactionModel;
 	spend: GammaGammaModel | null;
+	/** The supervised model on the CRM's churn label, when Fit and Score was given a label field. */
+	supervised: SupervisedChurnModel | null;
+	/** churnModelFingerprint of the fields above: a stored bundle that does not match it was changed after the fit. */
+	fingerprint: string;
 }
 
 export interface ScoreChurnProfilesOptions {
@@ -61,6 +73,16 @@ export interface ScoreChurnProfilesOptions {
 	periodUnit?: 'day' | 'week';
 	/** Stored in a fitted model. */
 	trainingWindow?: { start: string; end: string };
+	/** A model (bundle or bare BG/NBD or Pareto/NBD) to score with when the data cannot carry a fit, instead of the prior. */
+	fallbackModel?: unknown;
+	/** Field with the CRM's churn label (true/false, 1/0, yes/no; empty = unlabelled): fits the supervised model. */
+	labelField?: string;
+	/** Extra numeric profile fields for the supervised model (after frequency, periodsSinceLastPurchase, T, monetaryValue). */
+	featureFields?: ReadonlyArray<string>;
+	/** Ridge penalty of the supervised model (default 1). */
+	l2?: number;
+	/** Below this many customers of either label the supervised model is not fitted (default 10). */
+	minimumLabelledPerClass?: number;
 }
 
 export interface ChurnProfileScore {
@@ -75,6 +97,9 @@ export interface ChurnProfileScore {
 	lowConfidence: boolean;
 	churnHorizon: string;
 	churnModel: string;
+	/** With a supervised model: each feature's contribution to the churn log-odds, and the one raising it most. */
+	churnContributions?: Record<string, number>;
+	churnTopFactor?: string | null;
 }
 
 export interface ScoreChurnProfilesResult {
@@ -115,28 +140,82 @@ function priorIn(unit: 'day' | 'week'): BgNbdModel {
 	});
 }
 
-/** Reads a stored model: a bundle, or a bare transaction model (then without spend). */
+/** The fields a fingerprint covers, in a fresh object (extra fields such as modelItem are left out). */
+function fingerprinted(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+	return { kind: record.kind, version: record.version, source: record.source, transaction: record.transaction, spend: record.spend, supervised: record.supervised };
+}
+
+/** A bundle with its fingerprint. */
+export function sealChurnModelBundle(bundle: Omit<ChurnModelBundle, 'fingerprint'>): ChurnModelBundle {
+	const content = { kind: bundle.kind, version: bundle.version, source: bundle.source, transaction: bundle.transaction, spend: bundle.spend, supervised: bundle.supervised };
+	return { ...content, fingerprint: churnModelFingerprint(content) };
+}
+
+function parseSupervised(value: unknown): SupervisedChurnModel {
+	const parsed = SupervisedChurnModelSchema.safeParse(value);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new LifecycleInputError(`The stored churn model's supervised part is not valid: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`, {
+			field: 'model.supervised',
+			hint: 'Pass the model exactly as Fit and Score wrote it, or fit it again',
+		});
+	}
+	return parsed.data;
+}
+
+/** Runs a lib parser; its plain Error (a foreign or invalid model) becomes an input error of the model field. */
+function parsePart<T>(parse: () => T, field: string): T {
+	let failure: unknown;
+	try {
+		return parse();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof LifecycleInputError) throw failure;
+	throw new LifecycleInputError(failure instanceof Error ? failure.message : String(failure), { field, hint: 'Pass the model exactly as Fit and Score wrote it, or fit it again' });
+}
+
+/**
+ * Reads a stored model: a bundle (checked part by part, then against its fingerprint), or a bare BG/NBD or
+ * Pareto/NBD model as lib's fits return it (then without spend and supervised parts, and without a fingerprint).
+ */
 export function parseChurnModelBundle(value: unknown): ChurnModelBundle {
 	const record = value as Record<string, unknown> | null;
 	if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-		throw new LifecycleInputError(`The stored churn model must be an object; got ${value === null ? 'null' : typeof value}`, {
+		throw new LifecycleInputError(`The stored churn model must be an object; got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`, {
 			field: 'model',
 			hint: 'Pass the model item of an earlier Fit and Score run (its JSON), not a text or a list',
 		});
 	}
 	if (record.kind !== CHURN_MODEL_BUNDLE_KIND) {
-		const transaction = parseChurnModel(record, ['bgnbd', 'paretonbd']) as TransactionModel;
-		return { kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: 'fit', transaction, spend: null };
+		const transaction = parsePart(() => parseChurnModel(record, ['bgnbd', 'paretonbd']) as TransactionModel, 'model');
+		return sealChurnModelBundle({ kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: 'fit', transaction, spend: null, supervised: null });
 	}
 	if (record.version !== 1) {
-		throw new LifecycleInputError(`The stored churn model has version ${String(record.version)}; this package reads version 1`, { field: 'model.version' });
+		throw new LifecycleInputError(`The stored churn model has version ${String(record.version)}; this package reads version 1`, { field: 'model.version', hint: 'Fit the model again with this version of the package' });
 	}
 	if (record.source !== 'fit' && record.source !== 'prior') {
 		throw new LifecycleInputError(`The stored churn model's source must be 'fit' or 'prior'; got ${String(record.source)}`, { field: 'model.source' });
 	}
-	const transaction = parseChurnModel(record.transaction, ['bgnbd', 'paretonbd']) as TransactionModel;
-	const spend = record.spend === null || record.spend === undefined ? null : (parseChurnModel(record.spend, ['gammagamma']) as GammaGammaModel);
-	return { kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: record.source, transaction, spend };
+	const transaction = parsePart(() => parseChurnModel(record.transaction, ['bgnbd', 'paretonbd']) as TransactionModel, 'model.transaction');
+	const spend = record.spend === null || record.spend === undefined ? null : parsePart(() => parseChurnModel(record.spend, ['gammagamma']) as GammaGammaModel, 'model.spend');
+	const supervised = record.supervised === null || record.supervised === undefined ? null : parseSupervised(record.supervised);
+	if (supervised && supervised.periodUnit !== transaction.periodUnit) {
+		throw new LifecycleInputError(`The stored churn model mixes period units: the purchase model is in '${transaction.periodUnit}', the supervised one in '${supervised.periodUnit}'`, { field: 'model.supervised' });
+	}
+	if (typeof record.fingerprint !== 'string') {
+		throw new LifecycleInputError('The stored churn model has no fingerprint, so it cannot be told apart from a changed copy', {
+			field: 'model.fingerprint',
+			hint: 'Store the whole model item of Fit and Score (fingerprint included), or fit it again',
+		});
+	}
+	if (churnModelFingerprint(fingerprinted(record)) !== record.fingerprint) {
+		throw new LifecycleInputError('The stored churn model was changed after it was fitted: its content does not match its fingerprint', {
+			field: 'model.fingerprint',
+			hint: 'Use the model exactly as Fit and Score wrote it (any edited parameter, added or removed part changes the fingerprint), or fit it again',
+		});
+	}
+	return { kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: record.source, transaction, spend, supervised, fingerprint: record.fingerprint };
 }
 
 /** Runs fn; a LifecycleInputError comes back as a value, anything else (a bug) propagates. */
@@ -161,8 +240,15 @@ function plural(value: number, unit: string): string {
 	return `${shown} ${unit}${shown === 1 ? '' : 's'}`;
 }
 
+/** The supervised part of a reason: P(label) and the largest contributions. */
+interface SupervisedReason {
+	labelField: string;
+	probability: number;
+	drivers: string;
+}
+
 /** One sentence with the numbers behind the score. */
-function explain(x: number, sinceLast: number, usualGap: number | null, probabilityAlive: number, churnProbability: number, unit: string, horizon: string): string {
+function explain(x: number, sinceLast: number, usualGap: number | null, probabilityAlive: number, churnProbability: number, unit: string, horizon: string, supervised?: SupervisedReason): string {
 	const parts: string[] = [];
 	if (x === 0) parts.push(`one purchase day only, ${plural(sinceLast, unit)} ago`);
 	else {
@@ -170,7 +256,10 @@ function explain(x: number, sinceLast: number, usualGap: number | null, probabil
 		parts.push(`usual gap ${plural(usualGap ?? 0, unit)} over ${x + 1} purchase days`);
 	}
 	parts.push(`P(alive) ${round(probabilityAlive, 3)}`);
-	parts.push(`P(no purchase in ${horizon}) ${round(churnProbability, 3)}`);
+	if (supervised) {
+		parts.push(`P(${supervised.labelField}) ${round(supervised.probability, 3)} from the label model`);
+		parts.push(`log-odds vs an average customer: ${supervised.drivers}`);
+	} else parts.push(`P(no purchase in ${horizon}) ${round(churnProbability, 3)}`);
 	return parts.join('; ');
 }
 
@@ -182,6 +271,13 @@ function checkCount(value: number, name: string): void {
 	if (!Number.isInteger(value) || value < 2) throw new LifecycleInputError(`${name} must be a whole number >= 2; got ${value}`, { field: name });
 }
 
+/** One profile after its checks: the purchase summary, and for a supervised model its features and label. */
+interface CheckedProfile {
+	unit: 'day' | 'week';
+	features: number[] | null;
+	label: 0 | 1 | null;
+}
+
 export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknown>>, options: ScoreChurnProfilesOptions): ScoreChurnProfilesResult {
 	const highRisk = options.highRisk ?? 0.7;
 	const mediumRisk = options.mediumRisk ?? 0.4;
@@ -190,17 +286,25 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 	if (mediumRisk > highRisk) throw new LifecycleInputError(`mediumRisk (${mediumRisk}) must not exceed highRisk (${highRisk})`, { field: 'mediumRisk' });
 	const minimumCustomers = options.minimumCustomers ?? 100;
 	const minimumRepeatCustomers = options.minimumRepeatCustomers ?? 20;
+	const minimumLabelledPerClass = options.minimumLabelledPerClass ?? 10;
 	checkCount(minimumCustomers, 'minimumCustomers');
 	checkCount(minimumRepeatCustomers, 'minimumRepeatCustomers');
+	checkCount(minimumLabelledPerClass, 'minimumLabelledPerClass');
 	if (!(options.horizon > 0) || !Number.isFinite(options.horizon)) {
 		throw new LifecycleInputError(`The horizon must be a number > 0; got ${options.horizon}`, { field: 'horizon' });
 	}
 	const stored = options.storedModel === undefined ? undefined : parseChurnModelBundle(options.storedModel);
+	const fallback = stored || options.fallbackModel === undefined ? undefined : parseChurnModelBundle(options.fallbackModel);
+	// A stored model brings its own supervised part; a label field only fits one in Fit and Score.
+	const labelField = stored ? undefined : options.labelField?.trim() || undefined;
+	const featureFields = stored ? stored.supervised?.featureFields : labelField ? cleanFeatureFields(options.featureFields ?? []) : undefined;
 
 	// Check each row on its own, so one bad row is an issue of its item and the others are still scored.
 	const issues: InputIssue[] = [];
 	const rows: BtydCustomer[] = [];
 	const itemIndexes: number[] = [];
+	const features: Array<number[] | null> = [];
+	const labels: Array<0 | 1 | null> = [];
 	let rowUnit: 'day' | 'week' | undefined;
 	profiles.forEach((profile, itemIndex) => {
 		const unit = profile?.periodUnit ?? options.periodUnit ?? stored?.transaction.periodUnit;
@@ -210,7 +314,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 			T: profile?.T as number,
 			monetaryValue: profile?.monetaryValue as number | null | undefined,
 		};
-		const checked = attempt(() => {
+		const checked = attempt((): CheckedProfile => {
 			if (unit !== 'day' && unit !== 'week') {
 				throw new LifecycleInputError(`Score Churn requires periodUnit 'day' or 'week'; item ${itemIndex} has ${String(unit)}`, {
 					field: 'periodUnit',
@@ -221,7 +325,11 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 				throw new LifecycleInputError(`Score Churn requires one period unit for all customers; item ${itemIndex} is in '${unit}', earlier ones in '${rowUnit}'`, { field: 'periodUnit' });
 			}
 			readBtydCustomers([row], 'Score Churn', unit);
-			return unit;
+			return {
+				unit,
+				features: featureFields ? supervisedChurnFeatures(row, profile, featureFields, itemIndex) : null,
+				label: labelField ? readChurnLabel(Object.prototype.hasOwnProperty.call(profile, labelField) ? profile[labelField] : undefined, labelField, itemIndex) : null,
+			};
 		});
 		if (checked.error) {
 			const { error } = checked;
@@ -233,30 +341,37 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 			});
 			return;
 		}
-		rowUnit = checked.value;
+		rowUnit = checked.value.unit;
 		rows.push(row);
 		itemIndexes.push(itemIndex);
+		features.push(checked.value.features);
+		labels.push(checked.value.label);
 	});
 	const periodUnit = rowUnit ?? stored?.transaction.periodUnit ?? options.periodUnit ?? 'week';
 	const notes: string[] = [];
+	const checkUnit = (model: ChurnModelBundle, what: string) => {
+		if (model.transaction.periodUnit !== periodUnit) {
+			throw new LifecycleInputError(`The ${what} is in '${model.transaction.periodUnit}' but the customers are in '${periodUnit}'`, {
+				field: 'model.periodUnit',
+				hint: `Rebuild the profiles with Period Unit '${model.transaction.periodUnit}', or fit a new model on these customers`,
+			});
+		}
+	};
 
 	let bundle: ChurnModelBundle;
 	let lowConfidence = false;
 	if (stored) {
-		if (stored.transaction.periodUnit !== periodUnit) {
-			throw new LifecycleInputError(
-				`The stored model is in '${stored.transaction.periodUnit}' but the customers are in '${periodUnit}'`,
-				{ field: 'model.periodUnit', hint: `Rebuild the profiles with Period Unit '${stored.transaction.periodUnit}', or fit a new model on these customers` },
-			);
-		}
+		checkUnit(stored, 'stored model');
 		bundle = stored;
 		lowConfidence = stored.source === 'prior';
 	} else {
+		if (fallback) checkUnit(fallback, 'fallback model');
+		const instead = fallback ? 'scores use the fallback model' : 'scores use the published CDNOW BG/NBD fit as a prior';
 		const repeatCustomers = rows.reduce((count, row) => count + (row.frequency > 0 ? 1 : 0), 0);
 		let transaction: TransactionModel | undefined;
 		if (rows.length < minimumCustomers || repeatCustomers < minimumRepeatCustomers) {
 			notes.push(
-				`Too little data for a stable fit (${rows.length} customers, ${repeatCustomers} with repeat purchases; the minimum is ${minimumCustomers} and ${minimumRepeatCustomers}): scores use the published CDNOW BG/NBD fit as a prior and are marked lowConfidence`,
+				`Too little data for a stable fit (${rows.length} customers, ${repeatCustomers} with repeat purchases; the minimum is ${minimumCustomers} and ${minimumRepeatCustomers}): ${instead} and are marked lowConfidence`,
 			);
 		} else {
 			const fit = attempt(() =>
@@ -265,9 +380,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 					: fitBgNbd(rows, { periodUnit, trainingWindow: options.trainingWindow }),
 			);
 			transaction = fit.value;
-			if (fit.error) {
-				notes.push(`The ${options.model === 'paretonbd' ? 'Pareto/NBD' : 'BG/NBD'} fit did not converge (${fit.error.message}): scores use the published CDNOW BG/NBD fit as a prior and are marked lowConfidence`);
-			}
+			if (fit.error) notes.push(`The ${options.model === 'paretonbd' ? 'Pareto/NBD' : 'BG/NBD'} fit did not converge (${fit.error.message}): ${instead} and are marked lowConfidence`);
 		}
 		let spend: GammaGammaModel | null = null;
 		if (transaction && options.spend !== false) {
@@ -276,13 +389,51 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 			spend = fit.value ?? null;
 			if (fit.error) notes.push(`No spend model (${fit.error.message}): expectedSpend and predictedClv are null`);
 		}
-		lowConfidence = transaction === undefined;
-		bundle = { kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: transaction ? 'fit' : 'prior', transaction: transaction ?? priorIn(periodUnit), spend };
+
+		let supervised: SupervisedChurnModel | null = null;
+		let supervisedFailed = false;
+		if (labelField && featureFields) {
+			const training: number[][] = [];
+			const trainingLabels: Array<0 | 1> = [];
+			labels.forEach((label, k) => {
+				if (label === null) return;
+				training.push(features[k] as number[]);
+				trainingLabels.push(label);
+			});
+			const churned = trainingLabels.reduce<number>((sum, label) => sum + label, 0);
+			const stayed = trainingLabels.length - churned;
+			if (churned < minimumLabelledPerClass || stayed < minimumLabelledPerClass) {
+				supervisedFailed = true;
+				notes.push(
+					`Too few labelled customers for the label model on ${labelField} (${churned} labelled churned, ${stayed} not; the minimum is ${minimumLabelledPerClass} of each): churnProbability is P(no purchase in the horizon) from the purchase model and scores are marked lowConfidence`,
+				);
+			} else {
+				const fit = attempt(() => fitSupervisedChurn(training, trainingLabels, { labelField, featureFields, periodUnit, l2: options.l2 }));
+				supervised = fit.value ?? null;
+				if (fit.error) {
+					supervisedFailed = true;
+					notes.push(`${fit.error.message}: churnProbability is P(no purchase in the horizon) from the purchase model and scores are marked lowConfidence`);
+				}
+			}
+		}
+		lowConfidence = transaction === undefined || supervisedFailed;
+		const base = transaction
+			? { source: 'fit' as const, transaction, spend }
+			: fallback
+				? { source: fallback.source, transaction: fallback.transaction, spend: fallback.spend }
+				: { source: 'prior' as const, transaction: priorIn(periodUnit), spend: null };
+		bundle = sealChurnModelBundle({ kind: CHURN_MODEL_BUNDLE_KIND, version: 1, ...base, supervised });
 	}
 
 	const horizonUnit = options.horizonUnit ?? periodUnit;
 	const horizonText = `${options.horizon} ${horizonUnit}${options.horizon === 1 ? '' : 's'}`;
-	const modelName = `${bundle.transaction.kind === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD'}${bundle.spend ? ' + Gamma-Gamma' : ''}${bundle.source === 'prior' ? ' (published prior)' : ''}`;
+	const modelName = [
+		bundle.supervised ? `logistic regression on ${bundle.supervised.labelField} + ` : '',
+		bundle.transaction.kind === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD',
+		bundle.spend ? ' + Gamma-Gamma' : '',
+		bundle.source === 'prior' ? ' (published prior)' : '',
+		!stored && fallback && bundle.transaction === fallback.transaction ? ' (fallback model)' : '',
+	].join('');
 	// Spend for customers whose monetaryValue is unusable (mixed currencies): scored without the spend model.
 	const spendable = rows.map((row) => row.frequency === 0 || (typeof row.monetaryValue === 'number' && row.monetaryValue >= 0));
 	const withSpend = rows.filter((_, k) => spendable[k]);
@@ -296,20 +447,31 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 	let nextPlain = 0;
 	const scores = rows.map((row, k): ChurnProfileScore => {
 		const score = spendable[k] ? spendScores[nextSpend++] : plainScores[nextPlain++];
-		const churnRisk = score.churnProbability >= highRisk ? 'high' : score.churnProbability >= mediumRisk ? 'medium' : 'low';
-		return {
+		const explained = bundle.supervised ? explainSupervisedChurn(bundle.supervised, features[k] as number[]) : undefined;
+		const churnProbability = explained ? explained.probability : score.churnProbability;
+		const churnRisk = churnProbability >= highRisk ? 'high' : churnProbability >= mediumRisk ? 'medium' : 'low';
+		const reason = explained && bundle.supervised ? { labelField: bundle.supervised.labelField, probability: explained.probability, drivers: explained.drivers } : undefined;
+		const result: ChurnProfileScore = {
 			itemIndex: itemIndexes[k],
 			probabilityAlive: round(score.probabilityAlive, 6),
-			churnProbability: round(score.churnProbability, 6),
+			churnProbability: round(churnProbability, 6),
 			expectedPurchases: round(score.expectedPurchases, 6),
 			expectedSpend: score.expectedSpend === null ? null : round(score.expectedSpend, 2),
 			predictedClv: score.predictedClv === null ? null : round(score.predictedClv, 2),
 			churnRisk,
-			churnReasons: explain(row.frequency, score.periodsSinceLastPurchase, score.usualGapPeriods, score.probabilityAlive, score.churnProbability, periodUnit, horizonText),
+			churnReasons: explain(row.frequency, score.periodsSinceLastPurchase, score.usualGapPeriods, score.probabilityAlive, churnProbability, periodUnit, horizonText, reason),
 			lowConfidence,
 			churnHorizon: horizonText,
 			churnModel: modelName,
 		};
+		if (explained) {
+			// Feature names are user keys: an object without a prototype, so '__proto__' is just a name.
+			const contributions = Object.create(null) as Record<string, number>;
+			for (const { feature, contribution } of explained.contributions) contributions[feature] = round(contribution, 4);
+			result.churnContributions = contributions;
+			result.churnTopFactor = explained.topFactor;
+		}
+		return result;
 	});
 	return { scores, model: bundle, lowConfidence, notes, issues };
 }

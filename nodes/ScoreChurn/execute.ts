@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutio
 import { NodeOperationError } from 'n8n-workflow';
 import type { ChurnModelBundle, ScoreChurnProfilesOptions } from '../../lib';
 import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, readRemoteScores, scoreChurnProfiles } from '../../lib';
-import { ItemErrorCollector } from '../shared/itemErrors';
+import { ItemErrorCollector, toNodeError } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
 
 interface ScoreChurnNodeOptions {
+	batchSize?: number;
 	discountRate?: number;
+	fallbackModel?: unknown;
+	featureFields?: string;
+	l2?: number;
+	minimumLabelledPerClass?: number;
 	spend?: boolean;
 	highRisk?: number;
 	margin?: number;
@@ -19,10 +24,24 @@ interface ScoreChurnNodeOptions {
 
 const SCORE_FIELDS = ['probabilityAlive', 'churnProbability', 'expectedPurchases', 'expectedSpend', 'predictedClv', 'churnRisk', 'churnReasons', 'lowConfidence', 'churnHorizon', 'churnModel'] as const;
 
+/** A model given as JSON text (parsed) or as an object (an expression's result); a text that is not JSON comes back as an error. */
+function modelFromText(context: IExecuteFunctions, text: unknown, parameter: string): unknown {
+	if (typeof text !== 'string') return text;
+	if (text.trim() === '') {
+		throw new NodeOperationError(context.getNode(), `${parameter} is empty`, {
+			description: 'Map the model item of an earlier Fit and Score run, for example {{ $json }} after reading it back',
+		});
+	}
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return new LifecycleInputError(`The ${parameter.toLowerCase()} is not valid JSON`, { field: 'model', hint: 'Pass the model exactly as Fit and Score wrote it' });
+	}
+}
+
 /** Reads the stored model from the parameter (JSON text or object) or from a binary file on the first item. */
 async function readStoredModel(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<unknown> {
 	const from = context.getNodeParameter('modelFrom', 0, 'json') as string;
-	let text: unknown;
 	if (from === 'binary') {
 		const property = context.getNodeParameter('modelBinaryProperty', 0, 'data') as string;
 		if (!items[0]?.binary?.[property]) {
@@ -30,21 +49,9 @@ async function readStoredModel(context: IExecuteFunctions, items: INodeExecution
 				description: 'Read the model file first (for example with Read/Write Files from Disk) or set Input Binary Field to the property that holds it',
 			});
 		}
-		text = (await context.helpers.getBinaryDataBuffer(0, property)).toString('utf8');
-	} else {
-		text = context.getNodeParameter('storedModel', 0, '') as unknown;
+		return modelFromText(context, (await context.helpers.getBinaryDataBuffer(0, property)).toString('utf8'), 'Stored Model');
 	}
-	if (typeof text !== 'string') return text;
-	if (text.trim() === '') {
-		throw new NodeOperationError(context.getNode(), 'Stored Model is empty', {
-			description: 'Map the model item of an earlier Fit and Score run, for example {{ $json }} after reading it back',
-		});
-	}
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return new LifecycleInputError('The stored model is not valid JSON', { field: 'model', hint: 'Pass the model exactly as Fit and Score wrote it' });
-	}
+	return modelFromText(context, context.getNodeParameter('storedModel', 0, '') as unknown, 'Stored Model');
 }
 
 function throwIfError(value: unknown): unknown {
@@ -68,8 +75,21 @@ function scoringOptions(context: IExecuteFunctions, options: ScoreChurnNodeOptio
 	};
 }
 
-function modelItem(bundle: ChurnModelBundle, customers: number): IDataObject {
-	return { ...(bundle as unknown as IDataObject), modelItem: true, scoredCustomers: customers };
+/** The supervised settings of Fit and Score: a label field, extra feature fields, regularisation, minimum labels. */
+function supervisedOptions(context: IExecuteFunctions, options: ScoreChurnNodeOptions): Partial<ScoreChurnProfilesOptions> {
+	const labelField = (context.getNodeParameter('labelField', 0, '') as string).trim();
+	if (labelField === '') return {};
+	return {
+		labelField,
+		featureFields: (options.featureFields ?? '').split(','),
+		l2: options.l2,
+		minimumLabelledPerClass: options.minimumLabelledPerClass,
+	};
+}
+
+/** The model item: the bundle (what to store) plus what this run says about it, outside the fingerprint. */
+function modelItem(bundle: ChurnModelBundle, customers: number, lowConfidence: boolean): IDataObject {
+	return { ...(bundle as unknown as IDataObject), modelItem: true, scoredCustomers: customers, lowConfidence };
 }
 
 async function score(context: IExecuteFunctions, items: INodeExecutionData[], operation: string): Promise<INodeExecutionData[][]> {
@@ -78,9 +98,12 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[], op
 	const profiles = items.map((item) => item.json);
 	const settings = scoringOptions(context, options);
 	const stored = operation === 'scoreWithModel' ? await readStoredModel(context, items) : undefined;
+	const fallback = operation === 'fitAndScore' && options.fallbackModel !== undefined && options.fallbackModel !== '' ? modelFromText(context, options.fallbackModel, 'Fallback Model') : undefined;
 	let result;
 	try {
 		if (operation === 'scoreWithModel') settings.storedModel = throwIfError(stored);
+		if (fallback !== undefined) settings.fallbackModel = throwIfError(fallback);
+		if (operation === 'fitAndScore') Object.assign(settings, supervisedOptions(context, options));
 		result = scoreChurnProfiles(profiles, settings);
 	} catch (error) {
 		throw errors.fatal(error);
@@ -89,15 +112,20 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[], op
 	const output: INodeExecutionData[] = result.scores.map((scored) => {
 		const json: IDataObject = { ...items[scored.itemIndex].json };
 		for (const field of SCORE_FIELDS) json[field] = scored[field];
+		if (scored.churnContributions) {
+			json.churnContributions = scored.churnContributions;
+			json.churnTopFactor = scored.churnTopFactor ?? null;
+		}
 		return { json, pairedItem: { item: scored.itemIndex } };
 	});
 	if (result.notes.length > 0) context.addExecutionHints({ message: result.notes.join('. '), location: 'outputPane' });
 	const modelOutput = options.modelOutput ?? 'item';
 	if (operation === 'fitAndScore' && modelOutput !== 'none') {
 		const used = result.scores.map((scored) => scored.itemIndex);
-		const item: INodeExecutionData = { json: modelItem(result.model, used.length), pairedItem: pairedItemsOf(used) };
+		const item: INodeExecutionData = { json: modelItem(result.model, used.length, result.lowConfidence), pairedItem: pairedItemsOf(used) };
 		if (modelOutput === 'binary') {
-			item.json = { modelItem: true, kind: result.model.kind, source: result.model.source, scoredCustomers: used.length };
+			const { kind, source, fingerprint } = result.model;
+			item.json = { modelItem: true, kind, source, fingerprint, scoredCustomers: used.length, lowConfidence: result.lowConfidence };
 			item.binary = {
 				data: await context.helpers.prepareBinaryData(Buffer.from(JSON.stringify(result.model, null, 2), 'utf8'), 'churn-model.json', 'application/json'),
 			};
@@ -118,34 +146,66 @@ function mergeInOrder(scored: INodeExecutionData[], failed: INodeExecutionData[]
 	return [...scored, ...failed].sort((x, y) => first(x) - first(y));
 }
 
+/** A failed call of the scoring endpoint (HTTP error, unreachable, or an answer that breaks the contract) as a node error. */
+function remoteFailure(context: IExecuteFunctions, failure: unknown, url: string, first: number, count: number): NodeOperationError {
+	if (failure instanceof LifecycleInputError) return toNodeError(context, failure);
+	const message = failure instanceof Error ? failure.message : String(failure);
+	return new NodeOperationError(context.getNode(), `The scoring endpoint ${url} failed for items ${first} to ${first + count - 1}: ${message}`, {
+		description:
+			'Check the Lifecycle Scoring API credential (Base URL, API key or token, header) and that the endpoint answers POST {"horizon", "horizonUnit", "customers": [...]} with {"scores": [...]}, one per customer in the same order',
+	});
+}
+
 async function scoreRemotely(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const options = context.getNodeParameter('options', 0, {}) as ScoreChurnNodeOptions;
 	const path = (context.getNodeParameter('endpointPath', 0, '/score') as string).trim() || '/score';
 	const credentials = await context.getCredentials('lifecycleScoringApi');
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
 	const settings = scoringOptions(context, options);
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		url: `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
-		body: { horizon: settings.horizon, horizonUnit: settings.horizonUnit, customers: items.map((item) => item.json) },
-		json: true,
-	};
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'lifecycleScoringApi', request)) as unknown;
-	const errors = new ItemErrorCollector(context);
-	let scores;
-	try {
-		scores = readRemoteScores(response, items.length, { highRisk: settings.highRisk, mediumRisk: settings.mediumRisk, horizon: settings.horizon, horizonUnit: settings.horizonUnit ?? 'week' });
-	} catch (error) {
-		throw errors.fatal(error);
+	const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
+	const [mediumRisk, highRisk] = [settings.mediumRisk ?? 0.4, settings.highRisk ?? 0.7];
+	if (!(mediumRisk >= 0 && mediumRisk <= highRisk && highRisk <= 1)) {
+		throw new NodeOperationError(context.getNode(), `Medium Risk From (${mediumRisk}) and High Risk From (${highRisk}) must be probabilities with medium <= high`, {
+			description: 'Set the risk bands in the options, for example 0.4 and 0.7',
+		});
 	}
+	const errors = new ItemErrorCollector(context);
 	const output: INodeExecutionData[] = [];
-	scores.forEach((scored, itemIndex) => {
-		if (scored instanceof LifecycleInputError) {
-			errors.fail(scored, itemIndex);
-			return;
+	for (let first = 0; first < items.length; first += batchSize) {
+		const batch = items.slice(first, first + batchSize);
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url,
+			body: { horizon: settings.horizon, horizonUnit: settings.horizonUnit, customers: batch.map((item) => item.json) },
+			json: true,
+		};
+		let failure: unknown;
+		let scores;
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'lifecycleScoringApi', request)) as unknown;
+			scores = readRemoteScores(response, batch.length, {
+				highRisk: settings.highRisk,
+				mediumRisk: settings.mediumRisk,
+				horizon: settings.horizon,
+				horizonUnit: settings.horizonUnit ?? 'week',
+				firstItemIndex: first,
+			});
+		} catch (error) {
+			failure = error;
 		}
-		output.push({ json: { ...items[itemIndex].json, ...scored }, pairedItem: { item: itemIndex } });
-	});
+		if (!scores) {
+			// The whole batch failed: one error per item (Continue on fail), else the node stops.
+			const error = remoteFailure(context, failure, url, first, batch.length);
+			batch.forEach((_, k) => errors.fail(error, first + k));
+			continue;
+		}
+		scores.forEach((scored, k) => {
+			const itemIndex = first + k;
+			if (scored instanceof LifecycleInputError) errors.fail(scored, itemIndex);
+			else output.push({ json: { ...items[itemIndex].json, ...scored }, pairedItem: { item: itemIndex } });
+		});
+	}
 	return [mergeInOrder(output, errors.items)];
 }
 

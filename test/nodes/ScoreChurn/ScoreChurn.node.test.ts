@@ -76,6 +76,15 @@ describe('Score Churn node: Fit and Score (mocked context)', () => {
 		}
 	});
 
+	it('fits Pareto/NBD when chosen, to the reference CDNOW parameters (references.md), and names it on every item', async () => {
+		const { output } = await run({ model: 'paretonbd', options: { spend: false } }, cdnow);
+		const model = output[cdnow.length].json as IDataObject & { transaction: Record<string, number> };
+		const reference = { r: 0.55315, alpha: 10.57633, s: 0.60625, beta: 11.6715 };
+		for (const [name, value] of Object.entries(reference)) expect(Math.abs(model.transaction[name] / value - 1)).toBeLessThan(1e-3);
+		expect(model.transaction.logLikelihood).toBeCloseTo(-9594.976, 0);
+		expect(output[0].json).toMatchObject({ churnModel: 'Pareto/NBD', lowConfidence: false, expectedSpend: null });
+	});
+
 	it('scores the same with the stored model (JSON round trip) as with the fit', async () => {
 		const model = JSON.stringify(fitted.output[cdnow.length].json);
 		const { output } = await run({ operation: 'scoreWithModel', storedModel: model }, cdnow.slice(0, 50));
@@ -93,6 +102,23 @@ describe('Score Churn node: Fit and Score (mocked context)', () => {
 		expect(mismatch.message).toContain("The stored model is in 'week' but the customers are in 'day'");
 		expect(mismatch.description).toContain('Rebuild the profiles');
 		expect((await failureOf({ operation: 'scoreWithModel', storedModel: '{not json' }, cdnow.slice(0, 3))).message).toContain('not valid JSON');
+	});
+
+	it('refuses a model edited after its fit (a valid but different number), malformed models and an empty parameter', async () => {
+		const model = fitted.output[cdnow.length].json as IDataObject & { transaction: IDataObject };
+		const edited = JSON.stringify({ ...model, transaction: { ...model.transaction, alpha: 5 } });
+		const failure = await failureOf({ operation: 'scoreWithModel', storedModel: edited }, cdnow.slice(0, 3));
+		expect(failure.message).toBe('The stored churn model was changed after it was fitted: its content does not match its fingerprint');
+		expect(failure.description).toContain('Use the model exactly as Fit and Score wrote it');
+		expect((await failureOf({ operation: 'scoreWithModel', storedModel: '[1, 2]' }, cdnow.slice(0, 3))).message).toContain('must be an object; got a list');
+		expect((await failureOf({ operation: 'scoreWithModel', storedModel: '{"kind": "xgboost"}' }, cdnow.slice(0, 3))).message).toContain("got \"xgboost\"");
+		expect((await failureOf({ operation: 'scoreWithModel', storedModel: '  ' }, cdnow.slice(0, 3))).message).toBe('Stored Model is empty');
+		const future = JSON.stringify({ ...model, version: 2 });
+		expect((await failureOf({ operation: 'scoreWithModel', storedModel: future }, cdnow.slice(0, 3))).message).toContain('this package reads version 1');
+	});
+
+	it('says on the model item whether the run could fit, so a workflow stores only confident models', () => {
+		expect(fitted.output[cdnow.length].json).toMatchObject({ lowConfidence: false, fingerprint: expect.stringMatching(/^sha256:/) });
 	});
 
 	it('writes the model as a JSON file when asked, and reads it back from binary', async () => {
@@ -144,6 +170,38 @@ describe('Score Churn node: bad input and small data', () => {
 		expect(hints[0].message).toContain('Too little data for a stable fit (30 customers');
 	});
 
+	it('names a missing field and a negative value of a profile; Continue on fail keeps the order of the items', async () => {
+		const rows = cdnow.slice(0, 150).map((row) => ({ ...row })) as Array<Record<string, unknown>>;
+		delete rows[2].T;
+		rows[5] = { ...rows[5], recency: -3 };
+		const failure = await failureOf({}, rows);
+		expect(failure.message).toBe('Score Churn requires T to be a finite number >= 0; item 2 has undefined');
+		expect(failure.description).toContain('Field: T');
+		const { output } = await run({}, rows, true);
+		expect(output.slice(0, 6).map((item) => (item.error ? `error ${(item.pairedItem as { item: number }).item}` : item.json.customerId))).toEqual(['1', '2', 'error 2', '4', '5', 'error 5']);
+		expect(output[5].json.error).toContain('recency');
+		expect(output[output.length - 1].json).toMatchObject({ modelItem: true, scoredCustomers: 148 });
+	});
+
+	it('never shows numbers of a fit that did not converge: prior, lowConfidence and the reason in a hint', async () => {
+		// Nobody lapses: every repeat buyer bought at the very end, so BG/NBD's drop-out odds run off to 0.
+		const neverLapse = Array.from({ length: 200 }, (_, i) => ({ customerId: `n${i}`, frequency: 1 + (i % 5), recency: 30, T: 30, monetaryValue: 10, periodUnit: 'week' }));
+		const { output, hints } = await run({}, neverLapse);
+		expect(hints[0].message).toMatch(/^The BG\/NBD fit did not converge \(fitBgNbd did not converge: .+\): scores use the published CDNOW BG\/NBD fit as a prior and are marked lowConfidence/);
+		expect(output[0].json).toMatchObject({ lowConfidence: true, churnModel: 'BG/NBD (published prior)', expectedSpend: null });
+		expect(output[200].json).toMatchObject({ source: 'prior', lowConfidence: true, spend: null, transaction: { r: 0.2425945, alpha: 4.4136019 } });
+	});
+
+	it('uses the Fallback Model option instead of the prior on small data', async () => {
+		const big = await run({ options: { spend: false } }, cdnow);
+		const model = JSON.stringify(big.output[cdnow.length].json);
+		const { output, hints } = await run({ options: { fallbackModel: model } }, cdnow.slice(0, 30));
+		expect(output[0].json).toMatchObject({ lowConfidence: true, churnModel: 'BG/NBD (fallback model)', churnProbability: big.output[0].json.churnProbability });
+		expect(output[30].json).toMatchObject({ modelItem: true, source: 'fit', lowConfidence: true });
+		expect(hints[0].message).toContain('scores use the fallback model');
+		expect((await failureOf({ options: { fallbackModel: '{oops' } }, cdnow.slice(0, 30))).message).toBe('The fallback model is not valid JSON');
+	});
+
 	it('rejects bad risk bands as a problem of the run', async () => {
 		const failure = await failureOf({ options: { highRisk: 0.3, mediumRisk: 0.6 } }, cdnow.slice(0, 5));
 		expect(failure.message).toContain('mediumRisk (0.6) must not exceed highRisk (0.3)');
@@ -153,6 +211,63 @@ describe('Score Churn node: bad input and small data', () => {
 		const rows = cdnow.slice(0, 120).map((row) => JSON.parse(JSON.stringify({ ...row, ['__proto__']: { polluted: true } })) as Record<string, unknown>);
 		await run({}, rows);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+/** A copy of a row without one field. */
+function without(row: Record<string, unknown>, field: string): Record<string, unknown> {
+	const copy = { ...row };
+	delete copy[field];
+	return copy;
+}
+
+describe('Score Churn node: churn label (supervised)', () => {
+	// Label: no purchase in CDNOW's holdout weeks 40-78, given for every other customer.
+	const rows = cdnowCalibration().map((customer, i) => ({
+		customerId: customer.id,
+		frequency: customer.frequency,
+		recency: customer.recency,
+		T: customer.T,
+		periodUnit: 'week',
+		emailOpened: i % 4,
+		churned: i % 2 === 0 ? (customer.holdoutTimes.length === 0 ? 'yes' : 'no') : null,
+	}));
+
+	it('fits a logistic regression on the label and adds each customer\'s contributions and top factor', async () => {
+		const { output } = await run({ labelField: 'churned', horizon: 39, options: { featureFields: 'emailOpened', spend: false } }, rows);
+		expect(output).toHaveLength(rows.length + 1);
+		const second = output[1].json as IDataObject & { churnContributions: Record<string, number> };
+		expect(second).toMatchObject({ customerId: '2', churnModel: 'logistic regression on churned + BG/NBD', churnTopFactor: 'periodsSinceLastPurchase', lowConfidence: false, churnRisk: 'high' });
+		expect(Object.keys(second.churnContributions)).toEqual(['frequency', 'periodsSinceLastPurchase', 'T', 'monetaryValue', 'emailOpened']);
+		expect(second.churnReasons).toMatch(/^no purchase for 37\.1 weeks; usual gap 1\.7 weeks over 2 purchase days; P\(alive\) 0\.212; P\(churned\) 0\.8\d+ from the label model; log-odds vs an average customer: no purchase for 37\.1 weeks \+0\.9\d/);
+		const model = output[rows.length].json as IDataObject & { supervised: { labelField: string; featureFields: string[]; classifier: { trainingSize: number } } };
+		expect(model.supervised).toMatchObject({ labelField: 'churned', featureFields: ['emailOpened'], classifier: { trainingSize: 1179 } });
+		// Scoring with the stored model needs the feature fields but no labels.
+		const unlabelled = rows.slice(0, 10).map((row) => without(row, 'churned'));
+		const again = await run({ operation: 'scoreWithModel', horizon: 39, storedModel: JSON.stringify(model) }, unlabelled);
+		expect(again.output.map((item) => item.json.churnProbability)).toEqual(output.slice(0, 10).map((item) => item.json.churnProbability));
+		const noFeature = unlabelled.map((row) => without(row, 'emailOpened'));
+		expect((await failureOf({ operation: 'scoreWithModel', horizon: 39, storedModel: JSON.stringify(model) }, noFeature)).message).toBe(
+			'Item 0 has nothing in emailOpened; a feature field must hold a number (or true/false)',
+		);
+	});
+
+	it('turns a bad label into an error item under Continue on fail and scores the rest', async () => {
+		const bad = rows.map((row) => ({ ...row }));
+		bad[4].churned = 'perhaps';
+		const { output } = await run({ labelField: 'churned', horizon: 39, options: { spend: false, modelOutput: 'none' } }, bad, true);
+		expect(output).toHaveLength(rows.length);
+		expect(output[4]).toMatchObject({ pairedItem: { item: 4 }, json: { itemIndex: 4 } });
+		expect(output[4].json.error).toBe('Item 4 has "perhaps" in churned; a churn label must be true/false, 1/0, yes/no or empty (unlabelled)');
+		expect(output[5].json.churnTopFactor).toBeDefined();
+	});
+
+	it('with too few labels keeps the purchase model, marks lowConfidence and says so in a hint', async () => {
+		const few = rows.map((row, i) => ({ ...row, churned: i < 20 ? row.churned : null }));
+		const { output, hints } = await run({ labelField: 'churned', horizon: 39, options: { spend: false } }, few);
+		expect(output[0].json).toMatchObject({ lowConfidence: true, churnModel: 'BG/NBD' });
+		expect(output[0].json.churnContributions).toBeUndefined();
+		expect(hints[0].message).toMatch(/^Too few labelled customers for the label model on churned \(\d+ labelled churned, \d+ not; the minimum is 10 of each\)/);
 	});
 });
 
@@ -193,9 +308,9 @@ describe('Score Churn node: remote endpoint (loopback server)', () => {
 	afterAll(async () => await server.close());
 
 	/** httpRequestWithAuthentication as n8n runs it for this credential: the header the credential defines. */
-	function remoteContext(rows: Array<Record<string, unknown>>, continueOnFail = false): IExecuteFunctions {
-		const { context } = contextFor({ operation: 'scoreRemote', endpointPath: '/score' }, rows, continueOnFail);
-		const credentials = { baseUrl: `${server.url}/`, headerName: 'Authorization', apiKey: 'secret-token' };
+	function remoteContext(rows: Array<Record<string, unknown>>, continueOnFail = false, apiKey = 'secret-token', options: IDataObject = {}): IExecuteFunctions {
+		const { context } = contextFor({ operation: 'scoreRemote', endpointPath: '/score', options }, rows, continueOnFail);
+		const credentials = { baseUrl: `${server.url}/`, headerName: 'Authorization', apiKey };
 		return Object.assign(context, {
 			getCredentials: async () => credentials,
 			helpers: {
@@ -231,6 +346,33 @@ describe('Score Churn node: remote endpoint (loopback server)', () => {
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[1].json.error).toContain('The scoring endpoint returned 2 as churnProbability for item 1');
 		expect(output[0].json.churnRisk).toBe('low');
+	});
+
+	it('sends the customers in batches and names the right item of a later batch', async () => {
+		const rows = [3, 0, 2, -1, 5].map((frequency, i) => ({ customerId: `c${i}`, frequency }));
+		const before = server.requests.length;
+		const [output] = await node.execute.call(remoteContext(rows, true, 'secret-token', { batchSize: 2 }));
+		expect(server.requests.slice(before).map((request) => (request.body as { customers: unknown[] }).customers.length)).toEqual([2, 2, 1]);
+		expect(output.map((item) => item.json.churnRisk ?? 'error')).toEqual(['low', 'high', 'low', 'error', 'low']);
+		expect(output[3].json.error).toContain('for item 3');
+	});
+
+	it('says which call failed and what to check when the endpoint refuses the token; Continue on fail gives an error per item', async () => {
+		const rows = [{ customerId: 'a', frequency: 3 }, { customerId: 'b', frequency: 1 }];
+		const failure = (await node.execute.call(remoteContext(rows, false, 'wrong-token')).catch((error: unknown) => error)) as NodeOperationError;
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect(failure.message).toMatch(/^The scoring endpoint http:\/\/127\.0\.0\.1:\d+\/score failed for items 0 to 1: .*401/);
+		expect(failure.description).toContain('Check the Lifecycle Scoring API credential');
+		const [output] = await node.execute.call(remoteContext(rows, true, 'wrong-token'));
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output.every((item) => item.error)).toBe(true);
+	});
+
+	it('checks the risk bands before calling the endpoint', async () => {
+		const before = server.requests.length;
+		const failure = (await node.execute.call(remoteContext([{ frequency: 1 }], true, 'secret-token', { mediumRisk: 0.8, highRisk: 0.5 })).catch((error: unknown) => error)) as Error;
+		expect(failure.message).toBe('Medium Risk From (0.8) and High Risk From (0.5) must be probabilities with medium <= high');
+		expect(server.requests.length).toBe(before);
 	});
 
 	it('defines the credential as documented: bearer on Authorization, a health check under the base URL', () => {
