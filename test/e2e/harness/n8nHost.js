@@ -167,13 +167,17 @@ class N8nHost {
 	}
 
 	/** Executes an imported workflow headless; returns { ok, result, stdout, stderr }. */
-	execute(id) {
+	execute(id, { attempts = 2 } = {}) {
 		const run = runCli(['execute', `--id=${id}`, '--rawOutput'], { env: this.env(), allowFailure: true });
 		let result;
 		try {
 			result = parseExecuteOutput(run.stdout);
 		} catch (error) {
-			if (run.status === 0) throw error;
+			if (run.status === 0) {
+				// Seen rarely under heavy load: exit 0 without the result on stdout. Run once more, and say why if that fails too.
+				if (attempts > 1) return this.execute(id, { attempts: attempts - 1 });
+				throw new Error(`${error.message}\n--- stderr ---\n${String(run.stderr).slice(-4000)}`);
+			}
 		}
 		return { ok: run.status === 0, result, stdout: run.stdout, stderr: run.stderr };
 	}
