@@ -10,3 +10,4 @@ export * from './lifecycle';
 export * from './churn';
 export * from './uplift';
 export * from './recommend';
+export * from './simulate';

@@ -35,6 +35,8 @@ export interface SimulateBgNbdOptions {
 	stepsPerPeriod?: number;
 	/** Also count purchases in (T, T + holdoutPeriods] (default 0). */
 	holdoutPeriods?: number;
+	/** Also return each customer's lambda, p and purchase times (default false; see SimulatedCustomer). */
+	keepPurchaseTimes?: boolean;
 }
 
 export interface SimulatedCustomer {
@@ -45,6 +47,12 @@ export interface SimulatedCustomer {
 	alive: boolean;
 	/** Purchases (distinct steps) in the holdout period. */
 	holdoutPurchases: number;
+	/** With keepPurchaseTimes: the customer's purchase rate lambda per period (a draw from Gamma(r, alpha)). */
+	purchaseRate?: number;
+	/** With keepPurchaseTimes: the customer's drop-out probability p after each purchase (a draw from Beta(a, b)). */
+	dropoutProbability?: number;
+	/** With keepPurchaseTimes: every purchase time in periods, the first (at acquisition) included, ascending, unrounded. */
+	purchaseTimes?: number[];
 }
 
 export function simulateBgNbd(parameters: BgNbdParameters, options: SimulateBgNbdOptions): SimulatedCustomer[] {
@@ -62,6 +70,7 @@ export function simulateBgNbd(parameters: BgNbdParameters, options: SimulateBgNb
 	}
 	if (!(steps >= 0) || !Number.isInteger(steps)) throw new Error(`${caller} requires a whole stepsPerPeriod >= 0; got ${steps}`);
 	if (!(holdout >= 0) || !Number.isFinite(holdout)) throw new Error(`${caller} requires holdoutPeriods >= 0; got ${holdout}`);
+	const keepTimes = options.keepPurchaseTimes === true;
 	const { r, alpha, a, b } = parameters;
 	const onGrid = (time: number): number => (steps > 0 ? Math.floor(time * steps + 1e-9) / steps : time);
 	const end = observationPeriods;
@@ -76,10 +85,12 @@ export function simulateBgNbd(parameters: BgNbdParameters, options: SimulateBgNb
 		let holdoutPurchases = 0;
 		let lastHoldout = Number.NEGATIVE_INFINITY;
 		let aliveAtEnd = true;
+		const times: number[] | undefined = keepTimes ? [start] : undefined;
 		// The drop-out coin is flipped after each repeat purchase (the likelihood's p (1-p)^(x-1) term).
 		for (;;) {
 			time += lambda > 0 ? sampleExponential(lambda, random) : Number.POSITIVE_INFINITY;
 			if (!(time <= end + holdout)) break;
+			if (times) times.push(time);
 			const recorded = onGrid(time);
 			if (time < end) {
 				if (recorded > last) {
@@ -95,7 +106,13 @@ export function simulateBgNbd(parameters: BgNbdParameters, options: SimulateBgNb
 				break;
 			}
 		}
-		result[i] = { frequency, recency: last - start, T: end - start, alive: aliveAtEnd, holdoutPurchases };
+		const customer: SimulatedCustomer = { frequency, recency: last - start, T: end - start, alive: aliveAtEnd, holdoutPurchases };
+		if (times) {
+			customer.purchaseRate = lambda;
+			customer.dropoutProbability = dropout;
+			customer.purchaseTimes = times;
+		}
+		result[i] = customer;
 	}
 	return result;
 }
