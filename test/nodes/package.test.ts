@@ -12,7 +12,8 @@ describe('package.json', () => {
 	it('follows n8n community conventions with no runtime dependencies', () => {
 		expect(packageJson.name).toMatch(/^n8n-nodes-/);
 		expect(packageJson.keywords).toContain('n8n-community-node-package');
-		expect(packageJson.files).toEqual(['dist']);
+		// dist, less the test folder: n8n-node build copies every *.png of the project (the README screenshots too).
+		expect(packageJson.files).toEqual(['dist', '!dist/test']);
 		expect(packageJson.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
 		expect(packageJson.dependencies ?? {}).toEqual({});
 		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });

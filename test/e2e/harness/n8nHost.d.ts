@@ -35,6 +35,8 @@ export interface CredentialToImport {
 
 export declare class N8nHost {
 	static create(name: string, options?: { extraEnv?: Record<string, string> }): Promise<N8nHost>;
+	/** A host in a folder that persists (the demo), with the packed package freshly installed. */
+	static open(folder: string, options?: { port?: number; extraEnv?: Record<string, string> }): Promise<N8nHost>;
 	readonly folder: string;
 	port: number;
 	file(...parts: string[]): string;
@@ -42,6 +44,8 @@ export declare class N8nHost {
 	/** A text file in the host's folder (e.g. one a workflow wrote). */
 	readFile(name: string): string;
 	importWorkflow(workflow: Workflow): string;
+	/** Imports several workflows with one CLI start (import:workflow --separate); returns their ids. */
+	importWorkflows(workflows: Workflow[]): string[];
 	importCredentials(credentials: CredentialToImport[]): string[];
 	publishWorkflow(id: string): void;
 	execute(id: string): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string };

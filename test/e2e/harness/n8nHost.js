@@ -143,6 +143,18 @@ class N8nHost {
 		return workflow.id;
 	}
 
+	/** Imports several workflows with one CLI start (`import:workflow --separate`); returns their ids. */
+	importWorkflows(workflows) {
+		const folder = fs.mkdtempSync(this.file('workflows-'));
+		try {
+			workflows.forEach((workflow, index) => fs.writeFileSync(path.join(folder, `${String(index).padStart(3, '0')}-${workflow.id}.json`), JSON.stringify(workflow, null, 2)));
+			runCli(['import:workflow', '--separate', `--input=${folder}`], { env: this.env() });
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
+		return workflows.map((workflow) => workflow.id);
+	}
+
 	/**
 	 * Imports credentials with `n8n import:credentials`: [{ id, name, type, data }], where `data` is the plain
 	 * object of the credential's fields (n8n 2.41.1 encrypts an object `data` with the host's key on import).

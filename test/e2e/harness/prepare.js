@@ -7,6 +7,7 @@ const path = require('node:path');
 const { packageTemplate, runsRoot } = require('./n8nHost.js');
 const { projectRoot } = require('./paths.js');
 const { provisionHost } = require('./provision.js');
+const { ensureChromium } = require('./browser.js');
 
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { cwd: projectRoot, encoding: 'utf8', ...options });
@@ -14,7 +15,8 @@ function run(command, args, options = {}) {
 	return result.stdout;
 }
 
-async function prepareE2e() {
+/** Options: chromium (default true) also makes sure the system Chromium of the editor screenshot test is installed. */
+async function prepareE2e({ chromium = true } = {}) {
 	provisionHost();
 	fs.mkdirSync(runsRoot, { recursive: true });
 	run('npm', ['run', 'build']);
@@ -27,6 +29,7 @@ async function prepareE2e() {
 	const installed = path.join(packageTemplate, 'node_modules', 'n8n-nodes-lifecycle', 'package.json');
 	if (!fs.existsSync(installed)) throw new Error('The packed package did not install into the template nodes folder');
 	ensureRedis();
+	if (chromium) ensureChromium();
 }
 
 /** Queue-mode tests need Debian's redis-server; install it when missing (CI machines start bare). */
@@ -37,4 +40,4 @@ function ensureRedis() {
 	if (install.status !== 0) throw new Error('redis-server is needed for the queue-mode test and could not be installed with apt-get');
 }
 
-module.exports = { prepareE2e, ensureRedis };
+module.exports = { prepareE2e, ensureRedis, ensureChromium };

@@ -1,66 +1,63 @@
 'use strict';
-// `npm start`: installs what is needed, builds and packs the package, provisions n8n, installs the
-// package as a community package, imports the example workflows with their data, starts n8n on
-// 127.0.0.1:5678 and creates the owner account, then prints where to open it and how to log in.
+// `npm start`: installs what is needed, builds and packs the package, provisions n8n, and starts the demo
+// (demo.js): n8n on 127.0.0.1:5678 with this package installed, the owner account, the example workflows and
+// their data, a local SMTP sink and the outbox page on 127.0.0.1:5679 that shows every email sent. Prints where
+// to open what and how to log in; Ctrl+C stops everything. Ports: N8N_PORT, LIFECYCLE_OUTBOX_PORT,
+// LIFECYCLE_CHAT_PORT (the example workflows post their chat summaries to 5680).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const port = Number(process.env.N8N_PORT || 5678);
-const owner = { email: 'owner@lifecycle.local', firstName: 'Demo', lastName: 'Owner', password: 'Lifecycle-Demo-2026' };
+const ports = {
+	port: Number(process.env.N8N_PORT || 5678),
+	mailPort: Number(process.env.LIFECYCLE_OUTBOX_PORT || 5679),
+	chatPort: Number(process.env.LIFECYCLE_CHAT_PORT || 5680),
+};
 
 function ensureInstalled() {
 	if (fs.existsSync(path.join(root, 'node_modules', '.bin', 'jest'))) return;
-	const result = spawnSync('npm', ['install', '--no-save'], { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_yes: 'true' } });
+	const result = spawnSync('npm', ['ci'], { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_yes: 'true' } });
 	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function summary(demo) {
+	const lines = [
+		'',
+		`n8n is running with n8n-nodes-lifecycle installed: ${demo.urls.editor}`,
+		`Log in with ${demo.owner.email} / ${demo.owner.password}${demo.ownerCreated ? ' (owner account created)' : ''}`,
+		`Sent emails (local SMTP sink ${demo.urls.smtp}) and chat summaries: ${demo.urls.outbox}`,
+		'',
+		'Workflows (open one, press "Execute workflow"):',
+	];
+	for (const workflow of demo.workflows) {
+		lines.push(`  ${workflow.name}`);
+		for (const webhookPath of workflow.published ? workflow.webhookPaths : []) {
+			const body = JSON.stringify(demo.webhookExamples[webhookPath] ?? {});
+			lines.push(`      curl -X POST ${demo.urls.editor}/webhook/${webhookPath} -H 'content-type: application/json' -d '${body}'`);
+		}
+	}
+	lines.push('', `Data files in ${demo.dataFolder}:`);
+	for (const file of demo.files) lines.push(`  ${file.name.padEnd(22)} ${file.what}`);
+	for (const warning of demo.warnings) lines.push('', `Note: ${warning}`);
+	lines.push('', 'Press Ctrl+C to stop.', '');
+	return lines.join('\n');
 }
 
 async function main() {
 	ensureInstalled();
 	const { prepareE2e } = require('./prepare.js');
-	const { N8nHost } = require('./n8nHost.js');
-	const { workflowsFolder, writeCdnowSampleCsv } = require('./workflows.js');
-	const axios = require('axios');
+	const { startDemo } = require('./demo.js');
 	process.stdout.write('Building the package and preparing n8n (the first run downloads n8n: about 5 minutes)...\n');
-	await prepareE2e();
-
-	const folder = path.join(root, '.cache', 'n8n-demo');
-	fs.mkdirSync(folder, { recursive: true });
-	const host = await N8nHost.open(folder, { port });
-	const dataFolder = host.file('data');
-	fs.mkdirSync(dataFolder, { recursive: true });
-	writeCdnowSampleCsv(path.join(dataFolder, 'cdnow_sample.csv'));
-
-	for (const file of fs.readdirSync(workflowsFolder).filter((name) => name.endsWith('.json')).sort()) {
-		const workflow = JSON.parse(fs.readFileSync(path.join(workflowsFolder, file), 'utf8'));
-		for (const node of workflow.nodes) {
-			if (node.type === 'n8n-nodes-base.readWriteFile' && typeof node.parameters.fileSelector === 'string') {
-				const name = path.basename(node.parameters.fileSelector.replace(/^=.*\}\}/, ''));
-				node.parameters.fileSelector = path.join(dataFolder, name);
-			}
-		}
-		host.importWorkflow(workflow);
-		if (workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook')) host.publishWorkflow(workflow.id);
-	}
-
-	await host.start();
-	const base = `http://127.0.0.1:${port}`;
-	const setup = await axios.post(`${base}/rest/owner/setup`, owner, { validateStatus: () => true });
-	const created = setup.status === 200;
-	process.stdout.write(
-		[
-			'',
-			`n8n is running with n8n-nodes-lifecycle installed: ${base}`,
-			`Log in with ${owner.email} / ${owner.password}${created ? ' (owner account created)' : ''}`,
-			`Example workflows are imported; their data files are in ${dataFolder}`,
-			`Webhook example: curl -X POST ${base}/webhook/build-profile -H 'content-type: application/json' -d '{"events":[{"customer_id":"C-1","event_type":"order","amount":"10","timestamp":"2024-05-01"}]}'`,
-			'Press Ctrl+C to stop.',
-			'',
-		].join('\n'),
-	);
+	await prepareE2e({ chromium: false });
+	const demo = await startDemo({
+		folder: path.join(root, '.cache', 'n8n-demo'),
+		...ports,
+		log: (line) => process.stdout.write(`${line}\n`),
+	});
+	process.stdout.write(summary(demo));
 	const stop = async () => {
-		await host.stop();
+		await demo.stop();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);

@@ -1,0 +1,122 @@
+/**
+ * The demo of `npm start`, started the same way (test/e2e/harness/demo.js) on free ports: the editor answers, the
+ * owner account logs in through REST, every workflow of test/e2e/workflows is imported with the webhook ones
+ * published, the outbox page lists what the SMTP sink received and the chat messages, and the weekly example run
+ * mails the simulated shop's customers through the sink. Then everything stops.
+ */
+import type { Demo } from '../harness/demo';
+import {
+	allWorkflowFiles,
+	DEMO_OWNER,
+	disposeDemoFolder,
+	httpRequest,
+	ownerSession,
+	startDemo,
+	temporaryDemoFolder,
+} from '../harness/demo';
+
+let demo: Demo;
+let folder: string;
+
+beforeAll(async () => {
+	folder = temporaryDemoFolder('demo');
+	// A small shop (the weekly run then takes seconds), no Online Retail (45 MB), no model preparation.
+	demo = await startDemo({
+		folder,
+		port: 0,
+		mailPort: 0,
+		chatPort: 0,
+		prepare: [],
+		data: { customers: 60, campaignCustomers: 2000, onlineRetail: false },
+	});
+});
+
+afterAll(async () => {
+	await demo?.stop();
+	disposeDemoFolder(folder);
+});
+
+describe('npm start: the demo', () => {
+	it('serves the n8n editor and has created the owner account', async () => {
+		const editor = await httpRequest(`${demo.urls.editor}/`);
+		expect(editor.status).toBe(200);
+		expect(String(editor.data)).toContain('n8n');
+		expect(demo.ownerCreated).toBe(true);
+		expect(demo.warnings).toEqual([]);
+	});
+
+	it('lets the owner log in through REST with the printed credentials, and refuses a wrong password', async () => {
+		const session = await ownerSession(demo.urls.editor, DEMO_OWNER);
+		if (!session.ok)
+			throw new Error(`login failed: HTTP ${session.status} ${JSON.stringify(session.data)}`);
+		const me = await session.client.get('/login');
+		expect(me.status).toBe(200);
+		expect(me.data.data).toMatchObject({ email: DEMO_OWNER.email, firstName: 'Demo' });
+		const wrong = await ownerSession(demo.urls.editor, {
+			...DEMO_OWNER,
+			password: 'not-the-password',
+		});
+		expect(wrong.ok).toBe(false);
+	});
+
+	it('has imported every workflow of test/e2e/workflows and published the webhook ones', async () => {
+		const session = await ownerSession(demo.urls.editor, DEMO_OWNER);
+		if (!session.ok) throw new Error('login failed');
+		const listed = await session.client.get('/workflows');
+		expect(listed.status).toBe(200);
+		const workflows = listed.data.data as Array<{ id: string; name: string; active: boolean }>;
+		expect(demo.workflows.map((workflow) => workflow.file)).toEqual(allWorkflowFiles());
+		for (const workflow of demo.workflows) {
+			const found = workflows.find((candidate) => candidate.id === workflow.id);
+			expect(found?.name).toBe(workflow.name);
+			expect(found?.active).toBe(workflow.webhookPaths.length > 0);
+			expect(workflow.published).toBe(workflow.webhookPaths.length > 0);
+		}
+	});
+
+	it('has written the demo data: the simulated shop and the files the workflows read', () => {
+		const names = demo.files.map((file) => file.name);
+		for (const name of [
+			'shop-events.csv',
+			'orders.csv',
+			'events.csv',
+			'catalog.csv',
+			'customers.csv',
+			'outcomes.csv',
+			'shop-truth.json',
+			'README.md',
+		]) {
+			expect(names).toContain(name);
+		}
+		expect(demo.files.find((file) => file.name === 'orders.csv')!.rows).toBeGreaterThan(200);
+	});
+
+	it('shows what the SMTP sink received on the outbox page: the weekly example run mails the treated, consented customers', async () => {
+		const empty = await httpRequest(demo.urls.outbox);
+		expect(empty.status).toBe(200);
+		expect(String(empty.data)).toContain('Outbox of the local SMTP sink');
+
+		const run = await demo.host.webhook('weekly-lifecycle', {});
+		if (run.status !== 200)
+			throw new Error(
+				`HTTP ${run.status}: ${JSON.stringify(run.data)}\n${demo.host.readLog('main')}`,
+			);
+		const answer = run.data as { ok: boolean; emails: number; customers: number };
+		expect(answer.ok).toBe(true);
+		expect(answer.customers).toBeGreaterThan(60);
+		expect(answer.emails).toBeGreaterThan(5);
+
+		const messages = await httpRequest(`${demo.urls.outbox}messages.json`);
+		expect(messages.data).toHaveLength(answer.emails);
+		const page = String((await httpRequest(demo.urls.outbox)).data);
+		expect(page).toContain(`Emails (${answer.emails})`);
+		const first = (messages.data as Array<{ subject: string; to: string[] }>)[0];
+		expect(page).toContain(first.to[0]);
+		// The weekly run's chat summary went to the outbox's chat webhook, not to port 5680.
+		const chats = await httpRequest(`${demo.urls.outbox}chat.json`);
+		expect((chats.data as Array<{ body: { text: string } }>).map((chat) => chat.body.text)).toEqual(
+			[expect.stringMatching(/^Weekly lifecycle run: \d+ customers; /)],
+		);
+		expect(page).toContain('Weekly lifecycle run:');
+	});
+});

@@ -1,0 +1,59 @@
+/** The system Chromium ($CHROMIUM_PATH, else chromium, chromium-browser or google-chrome on PATH), or null. */
+export declare function findChromium(): string | null;
+/** Installs Debian's chromium with apt-get when no browser is found; returns its path. */
+export declare function ensureChromium(): string;
+
+/** A puppeteer-core Browser (headless Chromium). */
+export interface HeadlessBrowser {
+	close(): Promise<void>;
+}
+export declare function launchBrowser(): Promise<HeadlessBrowser>;
+
+/** What the canvas shows of one node. */
+export interface CanvasNode {
+	name: string;
+	type: string;
+	/** The node's visible text: its title, subtitle and labels. */
+	text: string;
+	/** src of the node's icon image (null without one: built-in font icons, or a node type n8n does not know). */
+	iconSrc: string | null;
+	iconLoaded: boolean;
+	/** Text of the icon ("?" for a node type n8n does not know). */
+	iconText: string;
+	visible: boolean;
+	/** data-test-id of the status markers, e.g. canvas-node-status-success. */
+	statuses: string[];
+	/** Problem markers: node-not-installed, node-issues, node-setup-required. */
+	problems: string[];
+}
+
+export declare class EditorPage {
+	static open(browser: HeadlessBrowser, baseUrl: string): Promise<EditorPage>;
+	signIn(owner: { email: string; password: string }): Promise<string>;
+	openWorkflow(id: string): Promise<void>;
+	waitForIcons(timeoutMs?: number): Promise<void>;
+	canvasNodes(): Promise<CanvasNode[]>;
+	pageText(): Promise<string>;
+	/** Clicks Execute workflow (of a named trigger) and waits until the run is over; returns the toast texts. */
+	executeWorkflow(options?: { trigger?: string; timeoutMs?: number }): Promise<string[]>;
+	zoomToFit(): Promise<void>;
+	/** Opens a node's details; with field, shows the output schema scrolled to that field. */
+	openNode(name: string, options?: { field?: string }): Promise<void>;
+	closeNotifications(): Promise<void>;
+	closeNode(): Promise<void>;
+	screenshot(file: string): Promise<string>;
+	close(): Promise<void>;
+}
+
+/** docs/screenshots/<name>.png in the project. */
+export declare function screenshotFile(name: string): string;
+
+/** One workflow to picture: its file in test/e2e/workflows, and the node whose details are pictured too. */
+export interface ScreenshotWorkflow {
+	file: string;
+	node?: string;
+	/** Output field of that node to scroll to (its own fields come after the ones it passes on). */
+	field?: string;
+}
+/** LIFECYCLE_SCREENSHOT_WORKFLOWS ("file.json[:Node Name[:field]],...") when set, else the defaults. */
+export declare function screenshotPlan(defaults: ScreenshotWorkflow[]): ScreenshotWorkflow[];

@@ -1,0 +1,240 @@
+'use strict';
+// The real n8n editor in headless Chromium, for the screenshot test: Debian's chromium package driven by
+// puppeteer-core (no browser download). Selectors are n8n 2.41's data-test-id attributes. Plain .js: it
+// spawns a browser and writes files, which n8n-node lint forbids in linted .ts files.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { projectRoot } = require('./paths.js');
+
+const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+
+/** The system browser: $CHROMIUM_PATH, else the first of chromium, chromium-browser, google-chrome on PATH. */
+function findChromium() {
+	if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+	for (const name of CANDIDATES) {
+		const found = spawnSync('which', [name], { encoding: 'utf8' });
+		if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+	}
+	return null;
+}
+
+/** Installs Debian's chromium with apt-get when no browser is found (CI machines start bare); returns its path. */
+function ensureChromium() {
+	const present = findChromium();
+	if (present) return present;
+	spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+	const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const installed = findChromium();
+	if (install.status !== 0 || !installed) throw new Error('Chromium is needed for the editor screenshot test and could not be installed with apt-get install chromium');
+	return installed;
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Headless Chromium (no sandbox: CI runs as root) with a 1600 x 900 window. */
+async function launchBrowser() {
+	const puppeteer = require('puppeteer-core');
+	const executablePath = findChromium();
+	if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package (test/e2e/harness/prepare.js does) or set CHROMIUM_PATH');
+	return await puppeteer.launch({
+		executablePath,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+		defaultViewport: { width: 1600, height: 900 },
+	});
+}
+
+/** One editor tab: sign in, open a workflow, execute it, read the canvas, take screenshots. */
+class EditorPage {
+	static async open(browser, baseUrl) {
+		const page = await browser.newPage();
+		page.setDefaultTimeout(60000);
+		return new EditorPage(page, baseUrl);
+	}
+
+	constructor(page, baseUrl) {
+		this.page = page;
+		this.baseUrl = baseUrl;
+	}
+
+	/** Signs in through the sign-in form; resolves once the editor has left /signin. */
+	async signIn({ email, password }) {
+		const page = this.page;
+		await page.goto(`${this.baseUrl}/signin`, { waitUntil: 'networkidle2' });
+		await page.waitForSelector('input[name="emailOrLdapLoginId"]');
+		await page.type('input[name="emailOrLdapLoginId"]', email);
+		await page.type('input[name="password"]', password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 60000 });
+		return page.url();
+	}
+
+	/** Opens a workflow in the editor and waits for its nodes on the canvas; closes the production checklist. */
+	async openWorkflow(id) {
+		const page = this.page;
+		await page.goto(`${this.baseUrl}/workflow/${id}`, { waitUntil: 'networkidle2' });
+		await page.waitForSelector('[data-test-id="canvas-node"]');
+		await sleep(1000);
+		await page.$$eval('[data-test-id="suggested-actions-close"]', (elements) => elements.forEach((element) => element.click()));
+		await this.waitForIcons();
+	}
+
+	/** Waits until every node icon image has loaded (or failed), so that the checks and pictures see them. */
+	async waitForIcons(timeoutMs = 20000) {
+		await this.page
+			.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].every((image) => image.complete), { timeout: timeoutMs, polling: 250 })
+			.catch(() => {});
+	}
+
+	/**
+	 * What the canvas shows of each node: name, type, the title text, the icon (an image's src and whether it
+	 * loaded, else the icon's text, "?" for a node type n8n does not know), the status markers after a run, and
+	 * problem markers (node-not-installed, node-issues, node-setup-required).
+	 */
+	async canvasNodes() {
+		return await this.page.$$eval('[data-test-id="canvas-node"]', (elements) =>
+			elements.map((element) => {
+				const icon = element.querySelector('.n8n-node-icon');
+				const image = icon?.querySelector('img') ?? null;
+				const box = element.getBoundingClientRect();
+				return {
+					name: element.dataset.nodeName,
+					type: element.dataset.nodeType,
+					text: element.textContent.trim(),
+					iconSrc: image ? image.getAttribute('src') : null,
+					iconLoaded: image ? image.complete && image.naturalWidth > 0 : false,
+					iconText: icon ? icon.textContent.trim() : '',
+					visible: box.width > 0 && box.height > 0,
+					statuses: [...element.querySelectorAll('[data-test-id^="canvas-node-status"]')].map((status) => status.dataset.testId),
+					problems: [...element.querySelectorAll('[data-test-id="node-not-installed"], [data-test-id="node-issues"], [data-test-id="node-setup-required"]')].map(
+						(marker) => marker.dataset.testId,
+					),
+				};
+			}),
+		);
+	}
+
+	/** Visible text of the whole page (for messages such as "Install this node"). */
+	async pageText() {
+		return await this.page.evaluate(() => document.body.innerText);
+	}
+
+	/**
+	 * Clicks "Execute workflow" (the button under the trigger named `trigger` when there is one, else the main one) and
+	 * waits until the run is over: no stop button, and a success or error toast. Returns the toast texts.
+	 */
+	async executeWorkflow({ trigger, timeoutMs = 180000 } = {}) {
+		const page = this.page;
+		const main = '[data-test-id="execute-workflow-button"]';
+		await page.waitForSelector(main);
+		const own = trigger ? `[data-test-id="execute-workflow-button-${trigger.replace(/"/g, '\\"')}"]` : null;
+		// The button under the trigger node runs from that trigger; the main button runs from n8n's default trigger.
+		const selector = own && (await page.$(own)) ? own : main;
+		await page.$eval(selector, (button) => button.click());
+		await page.waitForFunction(
+			() => {
+				const running = document.querySelector('[data-test-id="stop-execution-button"]');
+				const toasts = [...document.querySelectorAll('.el-notification, [role="alert"]')].map((toast) => toast.textContent);
+				return !running && toasts.some((text) => /executed successfully|Problem|failed|error/i.test(text));
+			},
+			{ timeout: timeoutMs, polling: 500 },
+		);
+		return await page.$$eval('.el-notification, [role="alert"]', (toasts) => toasts.map((toast) => toast.textContent.trim()));
+	}
+
+	/** "Zoom to fit" of the canvas controls. */
+	async zoomToFit() {
+		await this.page.$eval('[data-test-id="zoom-to-fit"]', (button) => button.click());
+		await sleep(800);
+	}
+
+	/**
+	 * Opens a node's details (double click on the canvas node) and waits for its output panel; with `field`, shows the
+	 * output as a schema scrolled to that field (a node's own fields come after the ones it passes on, and n8n's
+	 * table hides columns beyond 40).
+	 */
+	async openNode(name, { field } = {}) {
+		const page = this.page;
+		const node = await page.$(`[data-test-id="canvas-node"][data-node-name="${name.replace(/"/g, '\\"')}"]`);
+		if (!node) throw new Error(`No node "${name}" on the canvas`);
+		const box = await node.boundingBox();
+		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: 2 });
+		await page.waitForSelector('[data-test-id="ndv"] [data-test-id="output-panel"]');
+		await sleep(1000);
+		if (field) {
+			await page.$eval('[data-test-id="output-panel"] [data-test-id="radio-button-schema"]', (button) => button.click());
+			await page.waitForSelector('[data-test-id="output-panel"] [data-test-id="run-data-schema-item"]', { timeout: 10000 });
+			// The schema list is virtual: scroll it down until the (top-level) field is rendered, then bring it to the top.
+			const found = await page.evaluate(async (wanted) => {
+				const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+				const first = document.querySelector('[data-test-id="output-panel"] [data-test-id="run-data-schema-item"]');
+				let scroller = first?.parentElement ?? null;
+				while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+				for (let step = 0; step < 200; step++) {
+					const names = [...document.querySelectorAll('[data-test-id="output-panel"] [data-test-id="run-data-schema-node-name"]')];
+					const hit = names.find((element) => element.dataset.path === `.${wanted}`);
+					if (hit) {
+						hit.closest('[data-test-id="run-data-schema-item"]').scrollIntoView({ block: 'start' });
+						return true;
+					}
+					if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight) return false;
+					scroller.scrollTop += scroller.clientHeight * 0.7;
+					await pause();
+				}
+				return false;
+			}, field);
+			if (!found) throw new Error(`The output of "${name}" has no field "${field}"`);
+		}
+		await sleep(800);
+	}
+
+	/** Closes the notifications (e.g. "Workflow executed successfully") so that they do not cover a picture. */
+	async closeNotifications() {
+		await this.page.$$eval('.el-notification__closeBtn', (buttons) => buttons.forEach((button) => button.click()));
+		await sleep(400);
+	}
+
+	/** Closes the node details view. */
+	async closeNode() {
+		await this.page.$eval('[data-test-id="ndv-close-button"]', (button) => button.click()).catch(() => {});
+		await sleep(500);
+	}
+
+	/** Writes a PNG of the window to `file` (folders created). */
+	async screenshot(file) {
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		await this.page.screenshot({ path: file, type: 'png' });
+		return file;
+	}
+
+	async close() {
+		await this.page.close();
+	}
+}
+
+/** Where README screenshots go: test/e2e/demo/screenshots/<name>.png (kept out of the package by "!dist/test"). */
+function screenshotFile(name) {
+	return path.join(projectRoot, 'test', 'e2e', 'demo', 'screenshots', `${name}.png`);
+}
+
+/**
+ * The workflows the screenshot test opens: LIFECYCLE_SCREENSHOT_WORKFLOWS ("file.json[:Node Name[:field]],...", the
+ * node whose details are pictured too, and the output field to scroll to) when set, else the test's list.
+ */
+function screenshotPlan(defaults) {
+	const configured = process.env.LIFECYCLE_SCREENSHOT_WORKFLOWS;
+	if (!configured) return defaults;
+	return configured
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean)
+		.map((entry) => {
+			const [file, node, field] = entry.split(':');
+			return { file, ...(node ? { node } : {}), ...(field ? { field } : {}) };
+		});
+}
+
+module.exports = { findChromium, ensureChromium, launchBrowser, EditorPage, screenshotFile, screenshotPlan };
