@@ -3,6 +3,7 @@
  * time and randomness are always parameters.
  */
 export * from './errors';
+export * from './fieldValues';
 export * from './stats';
 export * from './profile';
 export * from './channel';

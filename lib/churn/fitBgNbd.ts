@@ -16,28 +16,17 @@
  * @example fitBgNbd(readCdnowSummary(), { periodUnit: 'week' }) // { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425753, logLikelihood: -9582.4256, ... }
  *   (the CSV rounds recency and T to 2 decimals; the unrounded summary gives BTYD's 0.2425945, 4.4136019, 0.7929199, 2.4258881)
  */
-import { LifecycleInputError } from '../errors';
 import { bgNbdObjective } from './bgNbdObjective';
 import type { BgNbdModel } from './churnModelSchemas';
 import { BgNbdModelSchema, CHURN_MODEL_VERSION } from './churnModelSchemas';
-import { compressCustomers } from './compressCustomers';
 import type { ChurnFitOptions } from './fitOptions';
-import { readFitWeights, readTrainingWindow } from './fitOptions';
 import { maximizeLogLikelihood } from './maximizeLogLikelihood';
 import type { BtydCustomer } from './readBtydCustomers';
-import { readBtydCustomers, resolveCustomersPeriodUnit } from './readBtydCustomers';
+import { readTransactionFitData } from './readTransactionFitData';
 
 export function fitBgNbd(customers: ReadonlyArray<BtydCustomer>, options: ChurnFitOptions = {}): BgNbdModel {
 	const caller = 'fitBgNbd';
-	const periodUnit = resolveCustomersPeriodUnit(customers, options.periodUnit, caller);
-	if (!periodUnit) {
-		throw new LifecycleInputError(`${caller} requires options.periodUnit ('day' or 'week') when the customers do not carry periodUnit`, { field: 'periodUnit' });
-	}
-	const trainingWindow = readTrainingWindow(options.trainingWindow, caller);
-	const arrays = readBtydCustomers(customers, caller, periodUnit);
-	const data = compressCustomers(arrays, readFitWeights(options.weights, arrays.size, caller));
-	if (data.repeatCustomers < 2) throw new LifecycleInputError(`${caller} requires at least 2 customers with repeat purchases; got ${data.repeatCustomers}`);
-	if (!(data.maxAge > 0)) throw new LifecycleInputError(`${caller} requires at least one customer with T > 0`);
+	const { periodUnit, trainingWindow, data } = readTransactionFitData(customers, options, caller);
 	const timeScale = data.maxAge;
 	// Start: r = 0.5 and alpha matching the mean purchase rate sum(x) / sum(T) (scaled), a = 1, b = 2.
 	let scaledExposure = 0;

@@ -12,29 +12,18 @@
  * Cost: O(n) to compress, then O(e u k) for e evaluations (16 per numerical gradient), u unique triples, k 2F1 terms.
  * @example fitParetoNbd(readCdnowSummary(), { periodUnit: 'week' }) // { r: 0.553276, alpha: 10.5776, s: 0.606214, beta: 11.6679, logLikelihood: -9594.9739, ... }
  */
-import { LifecycleInputError } from '../errors';
 import { withNumericalGradient } from '../optimize/numericalGradient';
 import type { ParetoNbdModel } from './churnModelSchemas';
 import { CHURN_MODEL_VERSION, ParetoNbdModelSchema } from './churnModelSchemas';
-import { compressCustomers } from './compressCustomers';
 import type { ChurnFitOptions } from './fitOptions';
-import { readFitWeights, readTrainingWindow } from './fitOptions';
 import { maximizeLogLikelihood } from './maximizeLogLikelihood';
 import { paretoNbdObjective } from './paretoNbdObjective';
 import type { BtydCustomer } from './readBtydCustomers';
-import { readBtydCustomers, resolveCustomersPeriodUnit } from './readBtydCustomers';
+import { readTransactionFitData } from './readTransactionFitData';
 
 export function fitParetoNbd(customers: ReadonlyArray<BtydCustomer>, options: ChurnFitOptions = {}): ParetoNbdModel {
 	const caller = 'fitParetoNbd';
-	const periodUnit = resolveCustomersPeriodUnit(customers, options.periodUnit, caller);
-	if (!periodUnit) {
-		throw new LifecycleInputError(`${caller} requires options.periodUnit ('day' or 'week') when the customers do not carry periodUnit`, { field: 'periodUnit' });
-	}
-	const trainingWindow = readTrainingWindow(options.trainingWindow, caller);
-	const arrays = readBtydCustomers(customers, caller, periodUnit);
-	const data = compressCustomers(arrays, readFitWeights(options.weights, arrays.size, caller));
-	if (data.repeatCustomers < 2) throw new LifecycleInputError(`${caller} requires at least 2 customers with repeat purchases; got ${data.repeatCustomers}`);
-	if (!(data.maxAge > 0)) throw new LifecycleInputError(`${caller} requires at least one customer with T > 0`);
+	const { periodUnit, trainingWindow, data } = readTransactionFitData(customers, options, caller);
 	const timeScale = data.maxAge;
 	const value = paretoNbdObjective(data, timeScale);
 	const fit = maximizeLogLikelihood(caller, withNumericalGradient(value, { order: 4 }), [0, 0, 0, 0], data.customers, {

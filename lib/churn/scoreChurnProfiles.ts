@@ -21,6 +21,8 @@
  */
 import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
+import { ownField } from '../fieldValues';
+import { roundTo } from '../stats/roundTo';
 import { churnModelFingerprint } from './churnModelFingerprint';
 import type { BgNbdModel, GammaGammaModel, TransactionModel } from './churnModelSchemas';
 import { BgNbdModelSchema, CHURN_MODEL_VERSION } from './churnModelSchemas';
@@ -230,13 +232,8 @@ function attempt<T>(fn: () => T): { value: T; error?: undefined } | { value?: un
 	throw failure;
 }
 
-function round(value: number, digits: number): number {
-	const factor = 10 ** digits;
-	return Math.round(value * factor) / factor;
-}
-
 function plural(value: number, unit: string): string {
-	const shown = round(value, 1);
+	const shown = roundTo(value, 1);
 	return `${shown} ${unit}${shown === 1 ? '' : 's'}`;
 }
 
@@ -255,11 +252,11 @@ function explain(x: number, sinceLast: number, usualGap: number | null, probabil
 		parts.push(`no purchase for ${plural(sinceLast, unit)}`);
 		parts.push(`usual gap ${plural(usualGap ?? 0, unit)} over ${x + 1} purchase days`);
 	}
-	parts.push(`P(alive) ${round(probabilityAlive, 3)}`);
+	parts.push(`P(alive) ${roundTo(probabilityAlive, 3)}`);
 	if (supervised) {
-		parts.push(`P(${supervised.labelField}) ${round(supervised.probability, 3)} from the label model`);
+		parts.push(`P(${supervised.labelField}) ${roundTo(supervised.probability, 3)} from the label model`);
 		parts.push(`log-odds vs an average customer: ${supervised.drivers}`);
-	} else parts.push(`P(no purchase in ${horizon}) ${round(churnProbability, 3)}`);
+	} else parts.push(`P(no purchase in ${horizon}) ${roundTo(churnProbability, 3)}`);
 	return parts.join('; ');
 }
 
@@ -328,7 +325,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 			return {
 				unit,
 				features: featureFields ? supervisedChurnFeatures(row, profile, featureFields, itemIndex) : null,
-				label: labelField ? readChurnLabel(Object.prototype.hasOwnProperty.call(profile, labelField) ? profile[labelField] : undefined, labelField, itemIndex) : null,
+				label: labelField ? readChurnLabel(ownField(profile, labelField), labelField, itemIndex) : null,
 			};
 		});
 		if (checked.error) {
@@ -453,11 +450,11 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 		const reason = explained && bundle.supervised ? { labelField: bundle.supervised.labelField, probability: explained.probability, drivers: explained.drivers } : undefined;
 		const result: ChurnProfileScore = {
 			itemIndex: itemIndexes[k],
-			probabilityAlive: round(score.probabilityAlive, 6),
-			churnProbability: round(churnProbability, 6),
-			expectedPurchases: round(score.expectedPurchases, 6),
-			expectedSpend: score.expectedSpend === null ? null : round(score.expectedSpend, 2),
-			predictedClv: score.predictedClv === null ? null : round(score.predictedClv, 2),
+			probabilityAlive: roundTo(score.probabilityAlive, 6),
+			churnProbability: roundTo(churnProbability, 6),
+			expectedPurchases: roundTo(score.expectedPurchases, 6),
+			expectedSpend: score.expectedSpend === null ? null : roundTo(score.expectedSpend, 2),
+			predictedClv: score.predictedClv === null ? null : roundTo(score.predictedClv, 2),
 			churnRisk,
 			churnReasons: explain(row.frequency, score.periodsSinceLastPurchase, score.usualGapPeriods, score.probabilityAlive, churnProbability, periodUnit, horizonText, reason),
 			lowConfidence,
@@ -467,7 +464,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 		if (explained) {
 			// Feature names are user keys: an object without a prototype, so '__proto__' is just a name.
 			const contributions = Object.create(null) as Record<string, number>;
-			for (const { feature, contribution } of explained.contributions) contributions[feature] = round(contribution, 4);
+			for (const { feature, contribution } of explained.contributions) contributions[feature] = roundTo(contribution, 4);
 			result.churnContributions = contributions;
 			result.churnTopFactor = explained.topFactor;
 		}

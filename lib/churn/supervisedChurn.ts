@@ -21,6 +21,8 @@
 import { z } from 'zod';
 
 import { LifecycleInputError } from '../errors';
+import { ownField } from '../fieldValues';
+import { roundTo } from '../stats/roundTo';
 import {
 	explainLogisticRegression,
 	fitLogisticRegression,
@@ -107,7 +109,7 @@ function readFeature(
 	field: string,
 	itemIndex: number,
 ): number {
-	const value = Object.prototype.hasOwnProperty.call(profile, field) ? profile[field] : undefined;
+	const value = ownField(profile, field);
 	if (typeof value === 'number' && Number.isFinite(value)) return value;
 	if (typeof value === 'boolean') return value ? 1 : 0;
 	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
@@ -205,19 +207,14 @@ export function fitSupervisedChurn(
 	};
 }
 
-function round(value: number, digits: number): number {
-	const factor = 10 ** digits;
-	return Math.round(value * factor) / factor;
-}
-
 function describe(feature: string, value: number, unit: string): string {
-	const shown = round(value, 1);
+	const shown = roundTo(value, 1);
 	const units = (name: string) => `${shown} ${name}${shown === 1 ? '' : 's'}`;
 	if (feature === 'frequency') return units('repeat purchase day');
 	if (feature === 'periodsSinceLastPurchase') return `no purchase for ${units(unit)}`;
 	if (feature === 'T') return `customer for ${units(unit)}`;
-	if (feature === 'monetaryValue') return `average repeat purchase ${round(value, 2)}`;
-	return `${feature} ${round(value, 4)}`;
+	if (feature === 'monetaryValue') return `average repeat purchase ${roundTo(value, 2)}`;
+	return `${feature} ${roundTo(value, 4)}`;
 }
 
 /**
@@ -249,7 +246,7 @@ export function explainSupervisedChurn(
 		)
 		.slice(0, 3)
 		.map(({ feature, value, contribution }) => {
-			const shown = round(contribution, 2);
+			const shown = roundTo(contribution, 2);
 			return `${describe(feature, value, model.periodUnit)} ${shown >= 0 ? '+' : ''}${shown}`;
 		})
 		.join(', ');

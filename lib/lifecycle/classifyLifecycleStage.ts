@@ -30,7 +30,8 @@ import type { LifecycleStage } from './lifecycleStages';
 import { OVERDUE_STAGES } from './lifecycleStages';
 import type { LifecyclePopulation } from './lifecyclePopulation';
 import type { LifecycleFacts } from './readLifecycleFacts';
-import { inputError, isBlank, ownField } from './readLifecycleFacts';
+import { isBlank, ownField } from '../fieldValues';
+import { inputError } from './readLifecycleFacts';
 import type { PreviousStageMatch, ResolvedLifecycleOptions } from './resolveLifecycleOptions';
 
 export interface StageDecision {

@@ -19,6 +19,7 @@
  * @example readLifecycleFacts({ observationEnd: '2024-03-31', orders: 3, frequency: 2, firstPurchaseAt: '2024-01-01', lastPurchaseAt: '2024-03-01' }, 0, resolved).ownGapDays // 30
  */
 import { LifecycleInputError } from '../errors';
+import { isBlank, ownField } from '../fieldValues';
 import { parseNumber } from '../profile/mapRecordToEvent';
 import { MS_PER_DAY, parseTimestamp, utcDayIndex } from '../profile/parseTimestamp';
 import type { ResolvedLifecycleOptions } from './resolveLifecycleOptions';
@@ -44,14 +45,6 @@ export function describeValue(value: unknown): string {
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Own property of an item, never one inherited from a prototype. */
-export function ownField(record: Record<string, unknown>, field: string): unknown {
-	return Object.prototype.hasOwnProperty.call(record, field) ? record[field] : undefined;
-}
-
-export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 export function inputError(options: ResolvedLifecycleOptions, itemIndex: number, field: string, need: string, got: unknown, hint: string): LifecycleInputError {
 	return new LifecycleInputError(`${options.functionName} requires ${field} ${need}; got ${describeValue(got)}`, { itemIndex, field, hint });

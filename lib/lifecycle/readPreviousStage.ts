@@ -10,7 +10,8 @@
  * @example readPreviousStage(' At_Risk ', 0, resolved) // { name: 'at_risk', stages: ['at_risk'] }
  */
 import type { PreviousStageMatch, ResolvedLifecycleOptions } from './resolveLifecycleOptions';
-import { inputError, isBlank } from './readLifecycleFacts';
+import { isBlank } from '../fieldValues';
+import { inputError } from './readLifecycleFacts';
 
 export function readPreviousStage(value: unknown, itemIndex: number, options: ResolvedLifecycleOptions): PreviousStageMatch | null {
 	if (isBlank(value)) return null;

@@ -12,6 +12,7 @@
  * @example mapRecordToEvent({ customer_id: '7', timestamp: '2024-01-02', amount: '19.90' }, PRESET_MAPPINGS.csvRows, 0)
  * // { customerId: '7', type: 'purchase', timestamp: 1704153600000, value: 19.9, sourceIndex: 0 }
  */
+import { isBlank } from '../fieldValues';
 import { LifecycleInputError } from '../errors';
 import { parseTimestamp } from './parseTimestamp';
 import type { EventType, LifecycleEvent } from './schemas';
@@ -41,9 +42,6 @@ export function readPath(record: unknown, path: string | undefined): unknown {
 	return current;
 }
 
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 function fail(itemIndex: number, field: string, message: string, hint: string): never {
 	throw new LifecycleInputError(message, { itemIndex, field, hint });

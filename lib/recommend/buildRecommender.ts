@@ -16,6 +16,7 @@
  */
 import { LifecycleInputError } from '../errors';
 import { parseTimestamp } from '../profile/parseTimestamp';
+import { roundTo } from '../stats/roundTo';
 import { buildCustomerItemMatrix } from './buildCustomerItemMatrix';
 import type { AttributeWeights } from './buildTextVectors';
 import { buildTextVectors, DEFAULT_ATTRIBUTE_WEIGHTS } from './buildTextVectors';
@@ -210,8 +211,8 @@ export function buildRecommender(interactions: Iterable<Interaction>, options: B
 			prices,
 			inStock,
 			customers: Array.from(popularity.customers),
-			popularity: Array.from(popularity.popularity, (value) => Math.round(value * 1e6) / 1e6),
-			trending: Array.from(popularity.trending, (value) => Math.round(value * 1e6) / 1e6),
+			popularity: Array.from(popularity.popularity, (value) => roundTo(value, 6)),
+			trending: Array.from(popularity.trending, (value) => roundTo(value, 6)),
 			trendingCustomers: Array.from(popularity.trendingCustomers),
 		},
 		personalised: { method: 'itemKnn', headItems: 0, ...itemNeighbours },

@@ -12,6 +12,7 @@ export type { EvaluateRecommenderOptions, RankingMetrics, RecommenderEvaluation 
 export { isAllowed, resolveBusinessRules } from './businessRules';
 export type { BusinessRules, ResolvedRules } from './businessRules';
 export { productIndexOf, readCustomerHistory } from './readCustomerHistory';
+export { profileInteractions } from './profileInteractions';
 export type { CustomerHistory, HistoryEntry, RecommendCustomer } from './readCustomerHistory';
 export { parseRecommenderModel } from './parseRecommenderModel';
 export { RECOMMENDER_MODEL_VERSION, RecommenderModelSchema } from './recommenderModelSchema';

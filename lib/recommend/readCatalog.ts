@@ -11,6 +11,7 @@
  * Cost: O(entries) time and memory.
  * @example readCatalog([{ productId: 'A1', category: 'Lighting', price: 3.5 }]).entries[0].category // 'Lighting'
  */
+import { ownField } from '../fieldValues';
 export interface CatalogItem {
 	productId?: string | number;
 	title?: string | null;
@@ -50,9 +51,6 @@ export interface CatalogTable {
 	skipped: CatalogSkips;
 }
 
-function own(entry: object, field: string): unknown {
-	return Object.prototype.hasOwnProperty.call(entry, field) ? (entry as Record<string, unknown>)[field] : undefined;
-}
 
 function readText(value: unknown): string | null {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -83,7 +81,7 @@ export function readCatalog(catalog: ReadonlyArray<unknown>, idField = 'productI
 			continue;
 		}
 		objects++;
-		const id = readText(own(entry, idField));
+		const id = readText(ownField(entry, idField));
 		if (id === null) {
 			skipped.missingId++;
 			continue;
@@ -93,22 +91,22 @@ export function readCatalog(catalog: ReadonlyArray<unknown>, idField = 'productI
 			continue;
 		}
 		seen.add(id);
-		const rawPrice = own(entry, 'price');
+		const rawPrice = ownField(entry, 'price');
 		let price: number | null = null;
 		if (rawPrice !== undefined && rawPrice !== null && rawPrice !== '') {
 			if (typeof rawPrice === 'number' && Number.isFinite(rawPrice) && rawPrice >= 0) price = rawPrice;
 			else skipped.invalidPrice++;
 		}
-		const rawInStock = own(entry, 'inStock');
-		const rawStock = own(entry, 'stock');
+		const rawInStock = ownField(entry, 'inStock');
+		const rawStock = ownField(entry, 'stock');
 		const inStock = typeof rawInStock === 'boolean' ? rawInStock : typeof rawStock === 'number' && !Number.isNaN(rawStock) ? rawStock > 0 : null;
 		entries.push({
 			id,
-			title: readText(own(entry, 'title')),
-			description: readText(own(entry, 'description')),
-			category: readText(own(entry, 'category')),
-			brand: readText(own(entry, 'brand')),
-			tags: readTags(own(entry, 'tags')),
+			title: readText(ownField(entry, 'title')),
+			description: readText(ownField(entry, 'description')),
+			category: readText(ownField(entry, 'category')),
+			brand: readText(ownField(entry, 'brand')),
+			tags: readTags(ownField(entry, 'tags')),
 			price,
 			inStock,
 		});

@@ -23,6 +23,7 @@ export { chiSquareCdf, chiSquareSurvival } from './chiSquareCdf';
 // Intervals and areas
 export { wilsonInterval } from './wilsonInterval';
 export { trapezoidArea } from './trapezoidArea';
+export { roundTo } from './roundTo';
 
 // Randomness
 export { seededRandom } from './seededRandom';

@@ -44,6 +44,7 @@ export type { UpliftCurvePoints } from './qiniCurve';
 export { perfectUpliftCurve, upliftAucScore, upliftCurve } from './upliftCurve';
 export { upliftAtK } from './upliftAtK';
 export { rankByScore } from './rankByScore';
+export { upliftRanks } from './upliftRanks';
 export type { UpliftAtK, UpliftAtKStrategy } from './upliftAtK';
 
 // Report

@@ -14,24 +14,14 @@
  *   // { arms: [{ arm: 'control', units: 5000, conversions: 500, itemIndex: 0 }], issues: [] }
  */
 import type { InputIssue } from '../errors';
+import { isBlank, ownField } from '../fieldValues';
+import { parseNumber } from '../profile/mapRecordToEvent';
 import type { ArmSummary } from './summarizeUnits';
 
 const NON_NEGATIVE_FIELDS = ['conversions', 'revenueSum', 'revenueSumSquares', 'preMetricSumSquares', 'messages', 'discounts'] as const;
 const SIGNED_FIELDS = ['preMetricSum', 'preMetricConversionsSum', 'preMetricRevenueSum'] as const;
 
-function ownValue(record: Record<string, unknown>, field: string): unknown {
-	return Object.prototype.hasOwnProperty.call(record, field) ? record[field] : undefined;
-}
 
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function readNumber(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
-	return undefined;
-}
 
 export function readArmSummaries(items: ReadonlyArray<Record<string, unknown>>): {
 	arms: Array<ArmSummary & { itemIndex: number }>;
@@ -42,14 +32,14 @@ export function readArmSummaries(items: ReadonlyArray<Record<string, unknown>>):
 	items.forEach((item, itemIndex) => {
 		const record = (item !== null && typeof item === 'object' ? item : {}) as Record<string, unknown>;
 		const problem = (field: string, message: string, hint: string) => issues.push({ itemIndex, field, message: `Item ${itemIndex}: ${message}`, hint });
-		const armValue = ownValue(record, 'arm');
+		const armValue = ownField(record, 'arm');
 		const arm = typeof armValue === 'number' ? String(armValue) : armValue;
 		if (typeof arm !== 'string' || arm.trim() === '') {
 			problem('arm', `no arm name in arm (got ${JSON.stringify(armValue) ?? 'nothing'})`, 'Give each per-arm item its arm name in a field called arm');
 			return;
 		}
-		const unitsValue = ownValue(record, 'units');
-		const units = readNumber(unitsValue);
+		const unitsValue = ownField(record, 'units');
+		const units = parseNumber(unitsValue);
 		if (units === undefined || units < 0 || !Number.isInteger(units)) {
 			problem(
 				'units',
@@ -64,9 +54,9 @@ export function readArmSummaries(items: ReadonlyArray<Record<string, unknown>>):
 			[SIGNED_FIELDS, true],
 		] as const) {
 			for (const field of fields) {
-				const value = ownValue(record, field);
-				if (isEmpty(value)) continue;
-				const number = readNumber(value);
+				const value = ownField(record, field);
+				if (isBlank(value)) continue;
+				const number = parseNumber(value);
 				if (number === undefined || (!allowNegative && number < 0)) {
 					problem(
 						field,

@@ -12,6 +12,8 @@
  *   // { units: [{ arm: 'control', converted: 1, revenue: 12.5, itemIndex: 0 }], issues: [] }
  */
 import type { InputIssue } from '../errors';
+import { isBlank, ownField } from '../fieldValues';
+import { parseNumber } from '../profile/mapRecordToEvent';
 import type { UnitOutcome } from './summarizeUnits';
 
 export interface ExperimentUnitFields {
@@ -31,19 +33,7 @@ export interface ReadExperimentUnitsOptions {
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'n']);
 
-function ownValue(record: Record<string, unknown>, field: string): unknown {
-	return Object.prototype.hasOwnProperty.call(record, field) ? record[field] : undefined;
-}
 
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function readNumber(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
-	return undefined;
-}
 
 export function readExperimentUnits(
 	items: ReadonlyArray<Record<string, unknown>>,
@@ -56,7 +46,7 @@ export function readExperimentUnits(
 	items.forEach((item, itemIndex) => {
 		const record = (item !== null && typeof item === 'object' ? item : {}) as Record<string, unknown>;
 		const problem = (field: string, message: string, hint: string) => issues.push({ itemIndex, field, message: `Item ${itemIndex}: ${message}`, hint });
-		const armValue = ownValue(record, fields.arm);
+		const armValue = ownField(record, fields.arm);
 		const arm = typeof armValue === 'number' ? String(armValue) : armValue;
 		if (typeof arm !== 'string' || arm.trim() === '') {
 			problem(fields.arm, `no arm in ${fields.arm} (got ${JSON.stringify(armValue) ?? 'nothing'})`, 'Run Measure Uplift > Assign first, or map Arm Field to the field that holds the arm');
@@ -68,8 +58,8 @@ export function readExperimentUnits(
 		}
 		const unit: UnitOutcome & { itemIndex: number } = { arm, itemIndex };
 		if (fields.converted) {
-			const value = ownValue(record, fields.converted);
-			if (isEmpty(value) || value === false) unit.converted = 0;
+			const value = ownField(record, fields.converted);
+			if (isBlank(value) || value === false) unit.converted = 0;
 			else if (value === true) unit.converted = 1;
 			else {
 				const word = String(value).trim().toLowerCase();
@@ -88,12 +78,12 @@ export function readExperimentUnits(
 			['discount', fields.discount, false],
 		] as const) {
 			if (!field) continue;
-			const value = ownValue(record, field);
-			if (isEmpty(value)) {
+			const value = ownField(record, field);
+			if (isBlank(value)) {
 				if (key !== 'preMetric') unit[key] = 0;
 				continue;
 			}
-			const number = readNumber(value);
+			const number = parseNumber(value);
 			if (number === undefined) {
 				problem(field, `${field} is ${JSON.stringify(value)}, not a number`, 'Give a plain number such as 12.50 (no currency sign or thousands separator)');
 				return;

@@ -4,43 +4,36 @@ import type { ArmSummary, ExperimentAnalysis, UnitOutcome, UpliftModel } from '.
 import {
 	analyzeExperiment,
 	createArmAssigner,
+	isBlank,
 	LifecycleInputError,
+	ownField,
 	parseUpliftModel,
 	planDetectableEffect,
 	planSampleSize,
-	rankByScore,
+	roundTo,
 	readArmSummaries,
 	readExperimentUnits,
 	renderUpliftReport,
 	scoreUplift,
 	trainUpliftModel,
+	upliftRanks,
 } from '../../lib';
 import { ItemErrorCollector } from '../shared/itemErrors';
-import { pairedItemsOf } from '../shared/pairedItems';
+import { readModelJson } from '../shared/modelParameter';
+import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
 
 type Operation = 'assign' | 'analyze' | 'plan' | 'trainUpliftModel' | 'scoreUplift';
 
-function ownField(json: IDataObject, field: string): unknown {
-	return Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
-}
-
-/** The input item an output item (with one pairedItem) comes from. */
-function itemOf(item: INodeExecutionData): number {
-	return (item.pairedItem as { item: number }).item;
-}
 
 /** Whether any item has a non-empty own value in the field (a mapped field that no item carries is a mapping slip). */
 function fieldInAnyItem(items: INodeExecutionData[], field: string): boolean {
 	return items.some((item) => {
-		const value = ownField(item.json, field);
-		return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+		return !isBlank(ownField(item.json, field));
 	});
 }
 
 function round(value: number | null | undefined, digits = 6): number | null {
-	if (value === null || value === undefined || !Number.isFinite(value)) return null;
-	const factor = 10 ** digits;
-	return Math.round(value * factor) / factor;
+	return value === null || value === undefined || !Number.isFinite(value) ? null : roundTo(value, digits);
 }
 
 function confidenceToAlpha(context: IExecuteFunctions, confidence: number): number {
@@ -123,7 +116,7 @@ async function assign(context: IExecuteFunctions, items: INodeExecutionData[]): 
 			pairedItem: { item: itemIndex },
 		});
 	});
-	return [[...output, ...errors.items].sort((x, y) => itemOf(x) - itemOf(y))];
+	return [inInputOrder([...output, ...errors.items])];
 }
 
 /** Flat fields for one variant against the control, optionally prefixed with the arm name. */
@@ -390,13 +383,11 @@ async function train(context: IExecuteFunctions, items: INodeExecutionData[]): P
 }
 
 async function score(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const raw = context.getNodeParameter('upliftModel', 0, '') as unknown;
+	const hint = 'Map the model item of a Train Uplift Model run, unchanged';
+	const record = readModelJson(context, context.getNodeParameter('upliftModel', 0, '') as unknown, 'Uplift Model', hint);
 	let model: UpliftModel;
 	try {
-		const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
-		const rest = { ...((value ?? {}) as Record<string, unknown>) };
-		delete rest.modelItem;
-		model = parseUpliftModel(rest);
+		model = parseUpliftModel(record);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), `Uplift Model is not a model from Train Uplift Model: ${error instanceof Error ? error.message : String(error)}`, {
 			description: 'Map the model item of a Train Uplift Model run, unchanged',
@@ -416,13 +407,12 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[]): P
 			errors.fail(error, itemIndex);
 		}
 	});
-	const order = rankByScore(scored.map((entry) => entry.uplift));
-	order.forEach((position, rank) => {
-		scored[position].json.upliftRank = rank + 1;
-		scored[position].json.upliftDecile = Math.floor((rank * 10) / scored.length) + 1;
+	upliftRanks(scored.map((entry) => entry.uplift)).forEach(({ rank, decile }, k) => {
+		scored[k].json.upliftRank = rank;
+		scored[k].json.upliftDecile = decile;
 	});
 	const output = scored.map((entry) => ({ json: entry.json, pairedItem: { item: entry.itemIndex } }));
-	return [[...output, ...errors.items].sort((x, y) => itemOf(x) - itemOf(y))];
+	return [inInputOrder([...output, ...errors.items])];
 }
 
 export async function executeMeasureUplift(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

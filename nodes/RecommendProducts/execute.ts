@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { BusinessRules, CatalogItem, Interaction, RecommenderModel, RecommendStrategy } from '../../lib';
-import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, parseRecommenderModel } from '../../lib';
+import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, ownField, parseRecommenderModel, profileInteractions } from '../../lib';
 import { ItemErrorCollector } from '../shared/itemErrors';
-import { pairedItemsOf } from '../shared/pairedItems';
+import { readModelJson } from '../shared/modelParameter';
+import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
 
 type Fields = Partial<Record<'country' | 'customerId' | 'type' | 'orderId' | 'price' | 'productId' | 'timestamp' | 'title', string>>;
 type CatalogFields = Partial<Record<'brand' | 'category' | 'description' | 'inStock' | 'price' | 'productId' | 'tags' | 'title', string>>;
@@ -18,9 +19,6 @@ interface NodeOptions {
 	trendingWindowDays?: number;
 }
 
-function own(json: IDataObject, field: string | undefined): unknown {
-	return field && Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
-}
 
 function list(text: string | undefined): string[] {
 	return (text ?? '')
@@ -41,15 +39,15 @@ function readCatalogInput(context: IExecuteFunctions): CatalogItem[] | undefined
 	const fields = context.getNodeParameter('catalogFields', 0, {}) as CatalogFields;
 	const name = (key: keyof CatalogFields) => fields[key] ?? key;
 	return items.map((item) => {
-		const stock = own(item.json, name('inStock'));
-		const price = own(item.json, name('price'));
+		const stock = ownField(item.json, name('inStock'));
+		const price = ownField(item.json, name('price'));
 		return {
-			productId: own(item.json, name('productId')) as string | number | undefined,
-			title: own(item.json, name('title')) as string | undefined,
-			description: own(item.json, name('description')) as string | undefined,
-			category: own(item.json, name('category')) as string | undefined,
-			brand: own(item.json, name('brand')) as string | undefined,
-			tags: own(item.json, name('tags')) as string | string[] | undefined,
+			productId: ownField(item.json, name('productId')) as string | number | undefined,
+			title: ownField(item.json, name('title')) as string | undefined,
+			description: ownField(item.json, name('description')) as string | undefined,
+			category: ownField(item.json, name('category')) as string | undefined,
+			brand: ownField(item.json, name('brand')) as string | undefined,
+			tags: ownField(item.json, name('tags')) as string | string[] | undefined,
 			price: typeof price === 'string' && price.trim() !== '' ? Number(price) : (price as number | undefined),
 			inStock: typeof stock === 'number' ? stock > 0 : typeof stock === 'string' ? !['false', '0', 'no', ''].includes(stock.trim().toLowerCase()) : (stock as boolean | undefined),
 		};
@@ -59,42 +57,22 @@ function readCatalogInput(context: IExecuteFunctions): CatalogItem[] | undefined
 /** Order lines mapped by the user's field names. */
 function interactionsOf(context: IExecuteFunctions, items: INodeExecutionData[]): Interaction[] {
 	const inputForm = context.getNodeParameter('inputForm', 0, 'interactions') as string;
-	if (inputForm === 'profiles') return profileInteractions(items);
+	if (inputForm === 'profiles') return profileInteractions(items.map((item) => item.json));
 	const fields = context.getNodeParameter('fields', 0, {}) as Fields;
 	const name = (key: keyof Fields) => fields[key] ?? key;
 	return items.map((item) => {
-		const price = own(item.json, name('price'));
+		const price = ownField(item.json, name('price'));
 		return {
-			customerId: own(item.json, name('customerId')) as string,
-			productId: own(item.json, name('productId')) as string,
-			type: (own(item.json, name('type')) as string | undefined) || undefined,
-			timestamp: own(item.json, name('timestamp')) as string | undefined,
-			orderId: own(item.json, name('orderId')) as string | undefined,
-			title: own(item.json, name('title')) as string | undefined,
+			customerId: ownField(item.json, name('customerId')) as string,
+			productId: ownField(item.json, name('productId')) as string,
+			type: (ownField(item.json, name('type')) as string | undefined) || undefined,
+			timestamp: ownField(item.json, name('timestamp')) as string | undefined,
+			orderId: ownField(item.json, name('orderId')) as string | undefined,
+			title: ownField(item.json, name('title')) as string | undefined,
 			price: typeof price === 'string' && price.trim() !== '' ? Number(price) : (price as number | undefined),
-			country: own(item.json, name('country')) as string | undefined,
+			country: ownField(item.json, name('country')) as string | undefined,
 		};
 	});
-}
-
-/** Build Profile's product lists as interactions (no dates: no baskets, no trending). */
-function profileInteractions(items: INodeExecutionData[]): Interaction[] {
-	const interactions: Interaction[] = [];
-	items.forEach((item, index) => {
-		const json = item.json;
-		const customerId = (own(json, 'customerId') ?? own(json, 'profileId') ?? own(json, 'email') ?? `item-${index}`) as string;
-		const country = own(json, 'country') as string | undefined;
-		const segment = (own(json, 'segment') ?? own(json, 'rfmSegment')) as string | undefined;
-		for (const [field, type] of [
-			['productsPurchased', 'purchase'],
-			['productsInCart', 'cart'],
-			['productsViewed', 'view'],
-		] as const) {
-			const products = own(json, field);
-			if (Array.isArray(products)) for (const productId of products) interactions.push({ customerId, productId: String(productId), type, country, segment });
-		}
-	});
-	return interactions;
 }
 
 function buildOptions(context: IExecuteFunctions, catalog: CatalogItem[] | undefined) {
@@ -133,21 +111,8 @@ function readRules(context: IExecuteFunctions): BusinessRules {
 }
 
 function storedModel(context: IExecuteFunctions): RecommenderModel {
-	const raw = context.getNodeParameter('storedModel', 0, '') as unknown;
-	if (raw === '' || raw === null || raw === undefined) {
-		throw new NodeOperationError(context.getNode(), 'Stored Model is empty', { description: 'Map the model item of a Build Model run, for example {{ $json }} after reading it back' });
-	}
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw) as unknown;
-		} catch {
-			value = undefined;
-		}
-		if (value === undefined) throw new NodeOperationError(context.getNode(), 'Stored Model is not valid JSON', { description: 'Pass the model exactly as Build Model wrote it' });
-	}
-	const record = { ...(value as Record<string, unknown>) };
-	delete record.modelItem;
+	const hint = 'Map the model item of a Build Model run, for example {{ $json }} after reading it back, unchanged';
+	const record = readModelJson(context, context.getNodeParameter('storedModel', 0, '') as unknown, 'Stored Model', hint);
 	try {
 		return parseRecommenderModel(record);
 	} catch (error) {
@@ -185,7 +150,7 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 	const productsField = (context.getNodeParameter('productsField', 0, '') as string).trim();
 	const modelFrom = context.getNodeParameter('modelFrom', 0, 'input') as string;
 	const catalog = readCatalogInput(context);
-	const model = modelFrom === 'stored' ? storedModel(context) : build(context, profileInteractions(items), catalog);
+	const model = modelFrom === 'stored' ? storedModel(context) : build(context, profileInteractions(items.map((item) => item.json)), catalog);
 	const rules = readRules(context);
 	const recommender = createRecommender(model);
 	const errors = new ItemErrorCollector(context);
@@ -193,7 +158,7 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 	let unknownProducts = 0;
 	items.forEach((item, itemIndex) => {
 		try {
-			const anchorValue = productsField ? own(item.json, productsField) : undefined;
+			const anchorValue = productsField ? ownField(item.json, productsField) : undefined;
 			if (productsField && (anchorValue === undefined || anchorValue === null || anchorValue === '')) {
 				throw new LifecycleInputError(`Item ${itemIndex} has no product in ${productsField}`, { itemIndex, field: productsField, hint: 'Map Products Field to the field with the product ID or the cart\'s product IDs' });
 			}
@@ -216,8 +181,7 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 		}
 	});
 	if (unknownProducts > 0) context.addExecutionHints({ message: `${unknownProducts} products in the items are not in the model (new products or other IDs); they were left out`, location: 'outputPane' });
-	const itemOf = (entry: INodeExecutionData) => (entry.pairedItem as { item: number }).item;
-	return [[...output, ...errors.items].sort((x, y) => itemOf(x) - itemOf(y))];
+	return [inInputOrder([...output, ...errors.items])];
 }
 
 async function evaluateOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ChurnModelBundle, ScoreChurnProfilesOptions } from '../../lib';
-import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, readRemoteScores, scoreChurnProfiles } from '../../lib';
+import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, ownField, readRemoteScores, roundTo, scoreChurnProfiles } from '../../lib';
 import { ItemErrorCollector, toNodeError } from '../shared/itemErrors';
-import { pairedItemsOf } from '../shared/pairedItems';
+import { readModelJson } from '../shared/modelParameter';
+import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
 
 interface ScoreChurnNodeOptions {
 	batchSize?: number;
@@ -24,20 +25,7 @@ interface ScoreChurnNodeOptions {
 
 const SCORE_FIELDS = ['probabilityAlive', 'churnProbability', 'expectedPurchases', 'expectedSpend', 'predictedClv', 'churnRisk', 'churnReasons', 'lowConfidence', 'churnHorizon', 'churnModel'] as const;
 
-/** A model given as JSON text (parsed) or as an object (an expression's result); a text that is not JSON comes back as an error. */
-function modelFromText(context: IExecuteFunctions, text: unknown, parameter: string): unknown {
-	if (typeof text !== 'string') return text;
-	if (text.trim() === '') {
-		throw new NodeOperationError(context.getNode(), `${parameter} is empty`, {
-			description: 'Map the model item of an earlier Fit and Score run, for example {{ $json }} after reading it back',
-		});
-	}
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return new LifecycleInputError(`The ${parameter.toLowerCase()} is not valid JSON`, { field: 'model', hint: 'Pass the model exactly as Fit and Score wrote it' });
-	}
-}
+const MODEL_HINT = 'Map the model item of an earlier Fit and Score run, for example {{ $json }} after reading it back, unchanged';
 
 /** Reads the stored model from the parameter (JSON text or object) or from a binary file on the first item. */
 async function readStoredModel(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<unknown> {
@@ -49,14 +37,9 @@ async function readStoredModel(context: IExecuteFunctions, items: INodeExecution
 				description: 'Read the model file first (for example with Read/Write Files from Disk) or set Input Binary Field to the property that holds it',
 			});
 		}
-		return modelFromText(context, (await context.helpers.getBinaryDataBuffer(0, property)).toString('utf8'), 'Stored Model');
+		return readModelJson(context, (await context.helpers.getBinaryDataBuffer(0, property)).toString('utf8'), 'Stored Model', MODEL_HINT);
 	}
-	return modelFromText(context, context.getNodeParameter('storedModel', 0, '') as unknown, 'Stored Model');
-}
-
-function throwIfError(value: unknown): unknown {
-	if (value instanceof Error) throw value;
-	return value;
+	return readModelJson(context, context.getNodeParameter('storedModel', 0, '') as unknown, 'Stored Model', MODEL_HINT);
 }
 
 function scoringOptions(context: IExecuteFunctions, options: ScoreChurnNodeOptions): ScoreChurnProfilesOptions {
@@ -98,11 +81,11 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[], op
 	const profiles = items.map((item) => item.json);
 	const settings = scoringOptions(context, options);
 	const stored = operation === 'scoreWithModel' ? await readStoredModel(context, items) : undefined;
-	const fallback = operation === 'fitAndScore' && options.fallbackModel !== undefined && options.fallbackModel !== '' ? modelFromText(context, options.fallbackModel, 'Fallback Model') : undefined;
+	const fallback = operation === 'fitAndScore' && options.fallbackModel !== undefined && options.fallbackModel !== '' ? readModelJson(context, options.fallbackModel, 'Fallback Model', MODEL_HINT) : undefined;
 	let result;
 	try {
-		if (operation === 'scoreWithModel') settings.storedModel = throwIfError(stored);
-		if (fallback !== undefined) settings.fallbackModel = throwIfError(fallback);
+		if (operation === 'scoreWithModel') settings.storedModel = stored;
+		if (fallback !== undefined) settings.fallbackModel = fallback;
 		if (operation === 'fitAndScore') Object.assign(settings, supervisedOptions(context, options));
 		result = scoreChurnProfiles(profiles, settings);
 	} catch (error) {
@@ -132,18 +115,7 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[], op
 		}
 		output.push(item);
 	}
-	return [mergeInOrder(output, errors.items)];
-}
-
-/** Scored items and error items in input order (the model item last). */
-function mergeInOrder(scored: INodeExecutionData[], failed: INodeExecutionData[]): INodeExecutionData[] {
-	if (failed.length === 0) return scored;
-	const first = (item: INodeExecutionData): number => {
-		const paired = item.pairedItem;
-		if (Array.isArray(paired)) return paired.length === 1 ? paired[0].item : Number.POSITIVE_INFINITY;
-		return typeof paired === 'object' && paired !== null ? paired.item : Number.POSITIVE_INFINITY;
-	};
-	return [...scored, ...failed].sort((x, y) => first(x) - first(y));
+	return [inInputOrder([...output, ...errors.items])];
 }
 
 /** A failed call of the scoring endpoint (HTTP error, unreachable, or an answer that breaks the contract) as a node error. */
@@ -206,7 +178,7 @@ async function scoreRemotely(context: IExecuteFunctions, items: INodeExecutionDa
 			else output.push({ json: { ...items[itemIndex].json, ...scored }, pairedItem: { item: itemIndex } });
 		});
 	}
-	return [mergeInOrder(output, errors.items)];
+	return [inInputOrder([...output, ...errors.items])];
 }
 
 /** Reads a holdout field: a count of purchases (placed at the end of the holdout) or a list of times. */
@@ -233,7 +205,7 @@ async function evaluate(context: IExecuteFunctions, items: INodeExecutionData[])
 	let exact = true;
 	items.forEach((item, itemIndex) => {
 		try {
-			const holdout = holdoutTimes(Object.prototype.hasOwnProperty.call(item.json, field) ? item.json[field] : undefined, itemIndex, field, length);
+			const holdout = holdoutTimes(ownField(item.json, field), itemIndex, field, length);
 			exact &&= holdout.exact || holdout.times.length === 0;
 			customers.push(item.json);
 			purchaseTimes.push(holdout.times);
@@ -252,7 +224,7 @@ async function evaluate(context: IExecuteFunctions, items: INodeExecutionData[])
 	} catch (error) {
 		throw errors.fatal(error);
 	}
-	const round = (value: number) => Math.round(value * 1e4) / 1e4;
+	const round = (value: number) => roundTo(value, 4);
 	const json: IDataObject = {
 		evaluation: true,
 		model: fitted.kind,

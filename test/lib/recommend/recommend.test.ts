@@ -1,5 +1,5 @@
 import type { CatalogItem, Interaction, RecommendStrategy } from '../../../lib';
-import { buildRecommender, createRecommender, evaluateRecommender, parseRecommenderModel, rankingScores, recommend, seededRandom } from '../../../lib';
+import { buildRecommender, createRecommender, evaluateRecommender, parseRecommenderModel, profileInteractions, rankingScores, recommend, seededRandom } from '../../../lib';
 
 /**
  * c1 bought A and B together (o1), c2 too (o2), c3 bought A and C together (o3), c4 bought B alone (o4).
@@ -183,5 +183,22 @@ describe('evaluateRecommender', () => {
 		expect(evaluation.results.map((result) => result.strategy)).toEqual(['personalised', 'mostPopular']);
 		// c4 bought B; B's only neighbour is A (cosine 2/3): A at rank 1 is the hit.
 		expect(evaluation.results[0]).toMatchObject({ precision: 0.5, recall: 1, ndcg: 1, map: 1 });
+	});
+});
+
+describe('profileInteractions', () => {
+	it('turns Build Profile\'s product lists into weighted interactions, keyed and grouped as the profile says', () => {
+		expect(
+			profileInteractions([
+				{ customerId: 'c1', productsPurchased: ['A'], productsInCart: ['B'], productsViewed: ['C'], country: 'France', rfmSegment: 'Champions' },
+				{ email: 'x@example.com', productsPurchased: ['A'], ['__proto__']: ['Z'] },
+				{ productsPurchased: 'A,B' },
+			]),
+		).toEqual([
+			{ customerId: 'c1', productId: 'A', type: 'purchase', country: 'France', segment: 'Champions' },
+			{ customerId: 'c1', productId: 'B', type: 'cart', country: 'France', segment: 'Champions' },
+			{ customerId: 'c1', productId: 'C', type: 'view', country: 'France', segment: 'Champions' },
+			{ customerId: 'x@example.com', productId: 'A', type: 'purchase', country: undefined, segment: undefined },
+		]);
 	});
 });

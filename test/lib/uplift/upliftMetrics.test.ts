@@ -3,6 +3,7 @@
 import { perfectQiniCurve, qiniCoefficient, qiniCurve } from '../../../lib/uplift/qiniCurve';
 import { rankByScore } from '../../../lib/uplift/rankByScore';
 import { upliftAtK } from '../../../lib/uplift/upliftAtK';
+import { upliftRanks } from '../../../lib/uplift/upliftRanks';
 import { perfectUpliftCurve, upliftAucScore, upliftCurve } from '../../../lib/uplift/upliftCurve';
 
 const y = [0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0];
@@ -71,5 +72,18 @@ describe('uplift curves and scores: scikit-uplift conventions', () => {
 		expect(() => upliftAtK(y, s, t, 1.5)).toThrow('upliftAtK requires a fraction k in (0, 1]; got 1.5');
 		expect(() => upliftAtK(y, s, t, 0.03)).toThrow('upliftAtK requires treated and control units in the top 0.03 (0 treated, 1 control)');
 		expect(() => rankByScore([0.1, Number.NaN])).toThrow('rankByScore requires finite scores; unit 1 has NaN');
+	});
+});
+
+describe('upliftRanks', () => {
+	it('ranks the most persuadable first and cuts the ranking into ten equal deciles', () => {
+		expect(upliftRanks([0.1, 0.3, 0.2])).toEqual([
+			{ rank: 3, decile: 7 },
+			{ rank: 1, decile: 1 },
+			{ rank: 2, decile: 4 },
+		]);
+		const deciles = upliftRanks(Array.from({ length: 100 }, (_, i) => i / 100)).map((entry) => entry.decile);
+		expect(deciles.slice(90)).toEqual(new Array(10).fill(1));
+		expect(deciles.slice(0, 10)).toEqual(new Array(10).fill(10));
 	});
 });
