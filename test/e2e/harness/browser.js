@@ -215,9 +215,14 @@ class EditorPage {
 	}
 }
 
-/** Where README screenshots go: test/e2e/demo/screenshots/<name>.png (kept out of the package by "!dist/test"). */
+/**
+ * Where the screenshot test writes: the run folder of this test process, so `npm test` leaves the working tree
+ * as it was; with LIFECYCLE_UPDATE_SCREENSHOTS=1 the README pictures in test/e2e/demo/screenshots are replaced.
+ */
 function screenshotFile(name) {
-	return path.join(projectRoot, 'test', 'e2e', 'demo', 'screenshots', `${name}.png`);
+	const folder = process.env.LIFECYCLE_UPDATE_SCREENSHOTS === '1' ? path.join(projectRoot, 'test', 'e2e', 'demo', 'screenshots') : path.join(projectRoot, 'test', 'e2e', '.runs', 'screenshots');
+	fs.mkdirSync(folder, { recursive: true });
+	return path.join(folder, `${name}.png`);
 }
 
 /**

@@ -7,25 +7,13 @@
 // spawnSync (the n8n CLI). Pages: GET / (HTML, refreshes itself), GET /messages.json, GET /chat.json;
 // POST /chat (JSON body, any shape; appended to the chat log). Plain .js: it opens sockets and files, which
 // n8n-node lint forbids in linted .ts files.
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const { readJsonLines, startChildServer, stopChild } = require('./childServer.js');
 const http = require('node:http');
 const path = require('node:path');
 
 function escapeHtml(text) {
 	return String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
-}
-
-function readJsonLines(file) {
-	try {
-		return fs
-			.readFileSync(file, 'utf8')
-			.split('\n')
-			.filter((line) => line !== '')
-			.map((line) => JSON.parse(line));
-	} catch {
-		return [];
-	}
 }
 
 /** The outbox as HTML: emails (newest first) and chat messages. */
@@ -108,15 +96,6 @@ function createHandler({ messagesFile, chatFile, editorUrl }) {
 	};
 }
 
-const livePages = new Set();
-process.once('exit', () => {
-	for (const child of livePages) {
-		try {
-			child.kill('SIGKILL');
-		} catch {}
-	}
-});
-
 /** The outbox page and the chat webhook in a child process on 127.0.0.1. */
 class MailPage {
 	/**
@@ -126,23 +105,8 @@ class MailPage {
 	static async start({ messagesFile, chatFile, port = 0, chatPort = 0, editorUrl = '' }) {
 		if (!messagesFile || !chatFile) throw new Error('MailPage.start needs messagesFile (the SMTP sink log) and chatFile');
 		if (!fs.existsSync(chatFile)) fs.writeFileSync(chatFile, '');
-		const child = spawn(process.execPath, [__filename, '--serve', JSON.stringify({ messagesFile, chatFile, port, chatPort, editorUrl })], { stdio: ['ignore', 'pipe', 'pipe'] });
-		livePages.add(child);
-		child.on('exit', () => livePages.delete(child));
-		const ports = await new Promise((resolve, reject) => {
-			let output = '';
-			const fail = (why) => reject(new Error(`The outbox page did not start: ${why}\n${output}`));
-			child.stdout.setEncoding('utf8');
-			child.stdout.on('data', (chunk) => {
-				output += chunk;
-				const match = /listening (\d+) (\d+)/.exec(output);
-				if (match) resolve({ port: Number(match[1]), chatPort: Number(match[2]) });
-			});
-			child.stderr.on('data', (chunk) => (output += chunk));
-			child.once('error', (error) => fail(error.message));
-			child.once('exit', (code) => fail(`exited with ${code}`));
-		});
-		return new MailPage(child, ports.port, ports.chatPort, chatFile);
+		const { child, ports } = await startChildServer(__filename, [JSON.stringify({ messagesFile, chatFile, port, chatPort, editorUrl })], 'outbox page');
+		return new MailPage(child, ports[0], ports[1], chatFile);
 	}
 
 	constructor(child, port, chatPort, chatFile) {
@@ -160,11 +124,7 @@ class MailPage {
 	}
 
 	async stop() {
-		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-		await new Promise((resolve) => {
-			this.child.once('exit', resolve);
-			this.child.kill('SIGTERM');
-		});
+		await stopChild(this.child);
 	}
 }
 

@@ -9,8 +9,8 @@
 // It runs in a child process, because the harness runs `n8n execute` with spawnSync: an in-process server could
 // not answer while that call blocks the test's event loop. Each request is appended as one JSON line to a log.
 // Plain .js: it opens sockets and files, which n8n-node lint forbids in linted .ts files.
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const { readJsonLines, serveUntilTerminated, startChildServer, stopChild } = require('./childServer.js');
 const http = require('node:http');
 const path = require('node:path');
 
@@ -74,15 +74,6 @@ function createScoringServer(token, onRequest) {
 	});
 }
 
-const liveEndpoints = new Set();
-process.once('exit', () => {
-	for (const child of liveEndpoints) {
-		try {
-			child.kill('SIGKILL');
-		} catch {}
-	}
-});
-
 /** The scoring endpoint in a child process on 127.0.0.1; requests are read from its log file. */
 class ScoringEndpoint {
 	static async start({ folder, token }) {
@@ -90,25 +81,8 @@ class ScoringEndpoint {
 			throw new Error('ScoringEndpoint.start needs a folder for its request log and a token');
 		const logFile = path.join(folder, `scoring-endpoint-${process.pid}-${Date.now()}.jsonl`);
 		fs.writeFileSync(logFile, '');
-		const child = spawn(process.execPath, [__filename, '--serve', logFile, token], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		liveEndpoints.add(child);
-		child.on('exit', () => liveEndpoints.delete(child));
-		const port = await new Promise((resolve, reject) => {
-			let output = '';
-			const fail = (why) =>
-				reject(new Error(`The scoring endpoint did not start: ${why}\n${output}`));
-			child.stdout.setEncoding('utf8');
-			child.stdout.on('data', (chunk) => {
-				output += chunk;
-				const match = /listening (\d+)/.exec(output);
-				if (match) resolve(Number(match[1]));
-			});
-			child.stderr.on('data', (chunk) => (output += chunk));
-			child.once('error', (error) => fail(error.message));
-			child.once('exit', (code) => fail(`exited with ${code}`));
-		});
+		const { child, ports } = await startChildServer(__filename, [logFile, token], 'scoring endpoint');
+		const [port] = ports;
 		return new ScoringEndpoint(child, port, logFile);
 	}
 
@@ -121,19 +95,11 @@ class ScoringEndpoint {
 
 	/** Every request received so far, in order. */
 	requests() {
-		return fs
-			.readFileSync(this.logFile, 'utf8')
-			.split('\n')
-			.filter((line) => line !== '')
-			.map((line) => JSON.parse(line));
+		return readJsonLines(this.logFile);
 	}
 
 	async stop() {
-		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-		await new Promise((resolve) => {
-			this.child.once('exit', resolve);
-			this.child.kill('SIGTERM');
-		});
+		await stopChild(this.child);
 	}
 }
 
@@ -142,11 +108,7 @@ if (require.main === module && process.argv[2] === '--serve') {
 	const server = createScoringServer(token, (request) =>
 		fs.appendFileSync(logFile, `${JSON.stringify(request)}\n`),
 	);
-	server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));
-	process.on('SIGTERM', () => {
-		server.close(() => process.exit(0));
-		setTimeout(() => process.exit(0), 1000).unref();
-	});
+	serveUntilTerminated(server);
 }
 
 module.exports = { ScoringEndpoint, createScoringServer, stubScore };

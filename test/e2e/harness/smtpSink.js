@@ -9,8 +9,8 @@
 // spawnSync: an in-process server could not answer while that call blocks the test's event loop.
 // The child appends each message as one JSON line to a file that the test reads after the run.
 // Plain .js: it opens sockets and files, which n8n-node lint forbids in linted .ts files.
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const { readJsonLines, serveUntilTerminated, startChildServer, stopChild } = require('./childServer.js');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -169,15 +169,6 @@ function createSmtpServer(onMessage, { name = 'smtp-sink' } = {}) {
 	});
 }
 
-const liveSinks = new Set();
-process.once('exit', () => {
-	for (const child of liveSinks) {
-		try {
-			child.kill('SIGKILL');
-		} catch {}
-	}
-});
-
 /** An SMTP sink in a child process on 127.0.0.1; messages are read from its log file. */
 class SmtpSink {
 	/** Starts the sink; `folder` holds its message log (e.g. the n8n host's folder). */
@@ -185,22 +176,8 @@ class SmtpSink {
 		if (!folder) throw new Error('SmtpSink.start needs a folder for its message log');
 		const logFile = path.join(folder, `smtp-sink-${process.pid}-${Date.now()}.jsonl`);
 		fs.writeFileSync(logFile, '');
-		const child = spawn(process.execPath, [__filename, '--serve', logFile, name], { stdio: ['ignore', 'pipe', 'pipe'] });
-		liveSinks.add(child);
-		child.on('exit', () => liveSinks.delete(child));
-		const port = await new Promise((resolve, reject) => {
-			let output = '';
-			const fail = (why) => reject(new Error(`The SMTP sink did not start: ${why}\n${output}`));
-			child.stdout.setEncoding('utf8');
-			child.stdout.on('data', (chunk) => {
-				output += chunk;
-				const match = /listening (\d+)/.exec(output);
-				if (match) resolve(Number(match[1]));
-			});
-			child.stderr.on('data', (chunk) => (output += chunk));
-			child.once('error', (error) => fail(error.message));
-			child.once('exit', (code) => fail(`exited with ${code}`));
-		});
+		const { child, ports } = await startChildServer(__filename, [logFile, name], 'SMTP sink');
+		const [port] = ports;
 		return new SmtpSink(child, port, logFile);
 	}
 
@@ -213,11 +190,7 @@ class SmtpSink {
 
 	/** Every message received so far, in order. */
 	messages() {
-		return fs
-			.readFileSync(this.logFile, 'utf8')
-			.split('\n')
-			.filter((line) => line !== '')
-			.map((line) => JSON.parse(line));
+		return readJsonLines(this.logFile);
 	}
 
 	/** Every envelope recipient so far, in order of arrival. */
@@ -232,22 +205,14 @@ class SmtpSink {
 
 	/** Stops the child process (the log file stays until its folder is removed). */
 	async stop() {
-		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-		await new Promise((resolve) => {
-			this.child.once('exit', resolve);
-			this.child.kill('SIGTERM');
-		});
+		await stopChild(this.child);
 	}
 }
 
 if (require.main === module && process.argv[2] === '--serve') {
 	const [, , , logFile, name] = process.argv;
 	const server = createSmtpServer((message) => fs.appendFileSync(logFile, `${JSON.stringify(message)}\n`), { name });
-	server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));
-	process.on('SIGTERM', () => {
-		server.close(() => process.exit(0));
-		setTimeout(() => process.exit(0), 1000).unref();
-	});
+	serveUntilTerminated(server);
 }
 
 module.exports = { SmtpSink, createSmtpServer, parseMessage };
