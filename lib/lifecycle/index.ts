@@ -8,6 +8,8 @@ export { assignLifecycleStages, COMPUTED_RULE_FIELDS } from './assignLifecycleSt
 export type { AssignLifecycleStagesResult, LifecycleAssignment, LifecycleProfile, LifecycleStagesSummary } from './assignLifecycleStages';
 export { summarizeLifecycleStages, NO_PREVIOUS_STAGE } from './summarizeLifecycleStages';
 export type { LifecycleStageCounts, StageAssignmentCounts } from './summarizeLifecycleStages';
+export { DEFAULT_STAGE_COLORS, renderStageChart } from './renderStageChart';
+export type { StageChartInput, StageChartOptions } from './renderStageChart';
 
 // The model
 export { isLifecycleStage, LIFECYCLE_STAGES, OVERDUE_STAGES } from './lifecycleStages';

@@ -168,6 +168,9 @@ export const PRESET_MAPPINGS: Record<Exclude<SourcePreset, 'custom'>, SourceMapp
 		productId: 'product_id',
 		productTitle: 'product_title',
 		channel: 'channel',
+		phone: 'phone',
+		consentGranted: 'consent_granted',
+		attributes: { firstName: 'first_name', lastName: 'last_name', country: 'country', timeZone: 'time_zone' },
 	},
 };
 

@@ -1,9 +1,7 @@
 /**
- * How Build Profile reads the shop's event rows: the "CSV Rows" source preset (customer_id, email, timestamp,
- * event_type, amount, quantity, currency, order_id, event_id, product_id, product_title, channel) plus the columns
- * that preset leaves out: consent_granted, phone, and the contact attributes first_name, last_name, country and
- * time_zone. In the Build Profile node this is the Custom Mapping source with those fields; in lib it is the
- * mapping to pass to mapRecordToEvent.
+ * How Build Profile reads the shop's event rows: exactly the "CSV Rows" source preset (customer_id, email,
+ * phone, timestamp, event_type, amount, quantity, currency, order_id, event_id, product_id, product_title,
+ * channel, consent_granted, first_name, last_name, country, time_zone), kept under this name for the simulator.
  * Reference: lib/profile/sourcePresets.ts (PRESET_MAPPINGS.csvRows).
  *
  * Cost: O(1).
@@ -12,14 +10,4 @@
 import type { SourceMapping } from '../profile/sourcePresets';
 import { PRESET_MAPPINGS } from '../profile/sourcePresets';
 
-export const SHOP_EVENT_MAPPING: SourceMapping = {
-	...PRESET_MAPPINGS.csvRows,
-	phone: 'phone',
-	consentGranted: 'consent_granted',
-	attributes: {
-		firstName: 'first_name',
-		lastName: 'last_name',
-		country: 'country',
-		timeZone: 'time_zone',
-	},
-};
+export const SHOP_EVENT_MAPPING: SourceMapping = PRESET_MAPPINGS.csvRows;

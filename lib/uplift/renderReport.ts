@@ -15,7 +15,10 @@
  * @example renderUpliftReport(analyzeExperiment(input, options), { title: 'Spring win-back', generatedAt: '2025-04-01' })
  *   // '<!DOCTYPE html><html lang="en">...<svg ...>...</svg>...</html>'
  */
+import { escapeHtml, formatNumber } from '../markup';
 import type { ArmResult, BusinessImpact, ExperimentAnalysis, MetricComparison } from './analyzeExperiment';
+
+export { escapeHtml };
 
 export interface RenderUpliftReportOptions {
 	/** Page title; default "Campaign uplift report". */
@@ -28,26 +31,6 @@ export interface RenderUpliftReportOptions {
 	currency?: string;
 	/** Free text shown above the method. */
 	notes?: string;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * HTML-escapes a string for text and attribute content. Cost: O(length).
- * @example escapeHtml('<b>"A&B"</b>') // '&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;'
- */
-export function escapeHtml(text: unknown): string {
-	return String(text ?? '').replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
-}
-
-/** Fixed decimals with thousands separators, independent of the machine's locale. */
-function formatNumber(value: number | null, digits = 2): string {
-	if (value === null || !Number.isFinite(value)) return '–';
-	const fixed = Math.abs(value).toFixed(digits);
-	const [whole, fraction] = fixed.split('.');
-	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
-	return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
 function formatSigned(value: number | null, digits = 2): string {

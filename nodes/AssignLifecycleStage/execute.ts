@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { AssignLifecycleStagesOptions, AtRiskSignal, LifecycleProfile, LifecycleStage, StageRule } from '../../lib';
-import { assignLifecycleStages, LifecycleInputError } from '../../lib';
+import { assignLifecycleStages, LifecycleInputError, renderStageChart } from '../../lib';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
 import { STAGE_NAME_PARAMETERS } from './properties';
@@ -18,6 +18,7 @@ interface AssignLifecycleStageOptions {
 	loyalTopPercent?: number;
 	minimumGapDays?: number;
 	populationGapDays?: number;
+	summaryChart?: boolean;
 }
 
 /** A population run with fewer repeat buyers than this gets a hint to set the population gap. */
@@ -132,10 +133,15 @@ export async function executeAssignLifecycleStage(this: IExecuteFunctions): Prom
 		});
 	}
 	if (options.includeSummary) {
-		output.push({
+		const summaryItem: INodeExecutionData = {
 			json: { lifecycleSummary: true, itemsIn: items.length, ...summary, itemsWithErrors: errors.items.length } as unknown as IDataObject,
 			pairedItem: pairedItemsOf(items.map((_, index) => index)),
-		});
+		};
+		if (options.summaryChart !== false) {
+			const svg = renderStageChart(summary, { subtitle: summary.asOf ? `as of ${summary.asOf.slice(0, 10)}` : undefined });
+			summaryItem.binary = { data: await this.helpers.prepareBinaryData(Buffer.from(svg, 'utf8'), 'lifecycle-stages.svg', 'image/svg+xml') };
+		}
+		output.push(summaryItem);
 	}
 	return [output];
 }

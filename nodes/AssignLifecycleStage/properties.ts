@@ -277,6 +277,13 @@ export const assignLifecycleStageProperties: INodeProperties[] = [
 					"Usual gap of one-time buyers, who have no rhythm of their own. 0: the median gap of the run's repeat buyers. Set it when the run holds few customers (a webhook for one customer).",
 				displayOptions: rhythmOnly,
 			},
+			{
+				displayName: 'Summary Chart',
+				name: 'summaryChart',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the summary item carries a chart of the run as an SVG file (binary property "data", lifecycle-stages.svg): customers per stage and, with previous stages, the grid of stage changes. Only with Include Summary.',
+			},
 		],
 	},
 ];

@@ -9,7 +9,7 @@ export const buildProfileProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'CSV Rows', value: 'csvRows', description: 'Columns customer_id, email, anonymous_id, timestamp, event_type, amount, quantity, currency, order_id, event_id, product_id, product_title, channel' },
+			{ name: 'CSV Rows', value: 'csvRows', description: 'Columns customer_id, email, anonymous_id, phone, timestamp, event_type, amount, quantity, currency, order_id, event_id, product_id, product_title, channel, consent_granted, first_name, last_name, country, time_zone; missing columns stay empty' },
 			{ name: 'Custom Mapping', value: 'custom', description: 'Map any field with expressions' },
 			{ name: 'HubSpot Contacts', value: 'hubspotContacts', description: 'Contacts from the HubSpot node (ID, email, name, country, email opt-out)' },
 			{ name: 'HubSpot Deals', value: 'hubspotDeals', description: 'Deals from the HubSpot node; closed won deals count as purchases' },

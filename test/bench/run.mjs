@@ -1,4 +1,4 @@
-// `npm run bench`: runs every test/bench/**/*.bench.ts (or those whose path contains an argument) in its own
+// `npm run bench`: runs every test/bench/**/*.bench.ts and *.bench.js (or those whose path contains an argument) in its own
 // Node process, each printing one JSON line per case. TypeScript is transpiled on the fly by the
 // project's own typescript; nothing is type-checked here (`npm run typecheck` does that).
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ function findBenches(dir) {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) return findBenches(full);
-		return entry.name.endsWith('.bench.ts') ? [full] : [];
+		return /\.bench\.[jt]s$/.test(entry.name) ? [full] : [];
 	});
 }
 

@@ -85,14 +85,20 @@ describe('Example workflow: weekly lifecycle run (through the running server)', 
 			'Read Orders CSV': { fileSelector: orders },
 			'Read Catalog CSV': { fileSelector: catalog },
 			'Chat Summary': { url: `${chat.url}/chat` },
+			'Write Stage Chart': { fileName: host.file('lifecycle-stages.svg') },
 		});
 		host.importWorkflow(workflow);
 		host.publishWorkflow(workflow.id);
 		await host.start();
 		const response = await host.webhook('weekly-lifecycle', {});
 		if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.data)}\n${host.readLog('main')}`);
-		const answer = response.data as { ok: boolean; emails: number; customers: number };
+		const answer = response.data as { ok: boolean; emails: number; customers: number; heldOut: number; stageCounts: Record<string, number> };
 		expect(answer).toMatchObject({ ok: true, customers: 40 });
+		expect(Object.values(answer.stageCounts).reduce((sum, count) => sum + count, 0)).toBe(40);
+		const heldOut = Array.from({ length: 40 }, (_, c) => `C${String(c + 1).padStart(2, '0')}`).filter(
+			(id) => assignArm(id, { salt: 'weekly-lifecycle', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm === 'control',
+		);
+		expect(answer.heldOut).toBe(heldOut.length);
 
 		const messages = sink.messages();
 		expect(messages.length).toBe(answer.emails);
@@ -111,7 +117,16 @@ describe('Example workflow: weekly lifecycle run (through the running server)', 
 
 		expect(chat.requests).toHaveLength(1);
 		const text = (chat.requests[0].body as { text: string }).text;
-		expect(text).toMatch(/^Weekly lifecycle run: 40 customers; stages \{.*\}; \d+ held out; \d+ email decisions; \d+ emails sent$/);
+		expect(text).toMatch(/^Weekly lifecycle run: 40 customers; stages \{.*\}; \d+ held out; \d+ email decisions; \d+ emails sent; chart in lifecycle-stages.svg$/);
 		expect(text).toContain(`${messages.length} emails sent`);
+		expect(text).toContain(`; ${heldOut.length} held out;`);
+		const stagesInChat = JSON.parse(/stages (\{.*?\});/.exec(text)![1]) as Record<string, number>;
+		expect(stagesInChat).toEqual(Object.fromEntries(Object.entries(answer.stageCounts).filter(([, count]) => count > 0)));
+
+		// The Include Summary item's chart, written by n8n's Read/Write Files node.
+		const chart = host.readFile('lifecycle-stages.svg');
+		expect(chart.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+		expect(chart).toContain('40 customers');
+		for (const [stage, count] of Object.entries(answer.stageCounts)) expect(chart).toContain(`<title>${stage}: ${count}</title>`);
 	});
 });

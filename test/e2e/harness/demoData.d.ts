@@ -8,6 +8,7 @@ export interface DemoSample {
 }
 /** Writes every demo data file into `folder` (the simulator comes from dist/: build first). */
 export declare function writeDemoData(folder: string, options?: DemoDataOptions): { files: DemoFile[]; sample: DemoSample };
-export declare function writeOnlineRetailCsv(file: string): number;
+/** Online Retail in the weekly run's columns (placeholder email and consent per customer), and its catalogue. */
+export declare function writeOnlineRetailCsv(file: string, catalogFile?: string): { rows: number; customers: number; products: number };
 export declare function writeCdnowMasterCsv(file: string): number;
 export declare function loadSimulator(): typeof import('../../../lib/simulate');

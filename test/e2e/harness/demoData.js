@@ -70,31 +70,62 @@ function splitCsvLine(line) {
 	return fields;
 }
 
+/** Online Retail's countries -> an IANA time zone of their capital (Choose Channel's quiet hours need one). */
+const RETAIL_TIME_ZONES = {
+	Australia: 'Australia/Sydney', Austria: 'Europe/Vienna', Bahrain: 'Asia/Bahrain', Belgium: 'Europe/Brussels', Brazil: 'America/Sao_Paulo',
+	Canada: 'America/Toronto', 'Channel Islands': 'Europe/Jersey', Cyprus: 'Asia/Nicosia', 'Czech Republic': 'Europe/Prague', Denmark: 'Europe/Copenhagen',
+	EIRE: 'Europe/Dublin', Finland: 'Europe/Helsinki', France: 'Europe/Paris', Germany: 'Europe/Berlin', Greece: 'Europe/Athens', Iceland: 'Atlantic/Reykjavik',
+	Israel: 'Asia/Jerusalem', Italy: 'Europe/Rome', Japan: 'Asia/Tokyo', Lebanon: 'Asia/Beirut', Lithuania: 'Europe/Vilnius', Malta: 'Europe/Malta',
+	Netherlands: 'Europe/Amsterdam', Norway: 'Europe/Oslo', Poland: 'Europe/Warsaw', Portugal: 'Europe/Lisbon', RSA: 'Africa/Johannesburg',
+	'Saudi Arabia': 'Asia/Riyadh', Singapore: 'Asia/Singapore', Spain: 'Europe/Madrid', Sweden: 'Europe/Stockholm', Switzerland: 'Europe/Zurich',
+	USA: 'America/New_York', 'United Arab Emirates': 'Asia/Dubai', 'United Kingdom': 'Europe/London',
+};
+
+const RETAIL_COLUMNS = ['customer_id', 'email', 'first_name', 'country', 'time_zone', 'timestamp', 'event_type', 'amount', 'quantity', 'currency', 'order_id', 'product_id', 'product_title', 'title', 'channel', 'consent_granted'];
+
 /**
- * UCI Online Retail as event rows: one `order` line per invoice line with a customer (lines without a CustomerID
- * cannot be tied to anyone and are left out); amount = quantity x unit price (negative on cancellations, which
- * Build Profile counts as refunds); timestamps as in the file (UK time, read as UTC); currency GBP.
+ * UCI Online Retail in the columns of the weekly lifecycle run (Build Profile's CSV Rows preset), written to `file`,
+ * and its catalogue to `catalogFile` (product_id, title, price = the latest unit price, in_stock true).
+ * One `order` line per invoice line with a customer (lines without a CustomerID cannot be tied to anyone and are
+ * left out); amount = quantity x unit price (negative on cancellations, which Build Profile counts as refunds);
+ * timestamps as in the file (UK time, read as UTC); currency GBP. The data set has no contact data, so each
+ * customer gets a placeholder address `customer-<id>@example.com`, first name `Customer <id>`, the time zone of
+ * their country and a `consent` row (email granted) at their first invoice line: every customer can be emailed,
+ * and the local SMTP sink receives it. Returns { rows, customers, products }.
  */
-function writeOnlineRetailCsv(file) {
+function writeOnlineRetailCsv(file, catalogFile) {
 	const source = path.join(sharedRoot, 'data', 'online-retail', 'online_retail.csv.gz');
 	const lines = zlib.gunzipSync(fs.readFileSync(source)).toString('utf8').split(/\r?\n/);
 	const header = splitCsvLine(lines[0]);
 	const at = (name) => header.indexOf(name);
 	const [invoice, stock, description, quantity, date, price, customer, country] = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'].map(at);
-	const out = ['customer_id,timestamp,event_type,amount,quantity,currency,order_id,product_id,product_title,title,country'];
-	let written = 0;
+	const out = [RETAIL_COLUMNS.join(',')];
+	const seen = new Set();
+	const products = new Map();
+	let rows = 0;
 	for (let i = 1; i < lines.length; i++) {
 		if (lines[i] === '') continue;
 		const row = splitCsvLine(lines[i]);
 		const customerId = (row[customer] || '').replace(/\.0$/, '');
 		if (customerId === '') continue;
+		const person = [customerId, `customer-${customerId}@example.com`, `Customer ${customerId}`, row[country], RETAIL_TIME_ZONES[row[country]] ?? ''];
+		if (!seen.has(customerId)) {
+			seen.add(customerId);
+			out.push([...person, row[date], 'consent', '', '', '', '', '', '', '', 'email', 'true'].map(csvField).join(','));
+			rows++;
+		}
 		const amount = Math.round(Number(row[quantity]) * Number(row[price]) * 100) / 100;
 		const title = (row[description] || '').trim();
-		out.push([customerId, row[date], 'order', amount.toFixed(2), row[quantity], 'GBP', row[invoice], row[stock], title, title, row[country]].map(csvField).join(','));
-		written++;
+		out.push([...person, row[date], 'order', amount.toFixed(2), row[quantity], 'GBP', row[invoice], row[stock], title, title, '', ''].map(csvField).join(','));
+		rows++;
+		if (Number(row[price]) > 0) products.set(row[stock], { title: title || (products.get(row[stock])?.title ?? ''), price: Number(row[price]) });
 	}
 	fs.writeFileSync(file, `${out.join('\n')}\n`);
-	return written;
+	if (catalogFile) {
+		const catalog = [...products].map(([id, product]) => [id, product.title, product.price.toFixed(2), 'true'].map(csvField).join(','));
+		fs.writeFileSync(catalogFile, `product_id,title,price,in_stock\n${catalog.join('\n')}\n`);
+	}
+	return { rows, customers: seen.size, products: products.size };
 }
 
 /** CDNOW_master.txt (23,570 customers, 1997-01 to 1998-06) as customer_id,timestamp,quantity,amount. */
@@ -166,8 +197,9 @@ function writeDemoData(folder, { seed = 2025, customers = 150, campaignCustomers
 		const master = writeCdnowMasterCsv(path.join(folder, 'cdnow_master.csv'));
 		files.push({ name: 'cdnow_master.csv', rows: master, what: 'CDNOW master file (23,570 customers)' });
 		if (onlineRetail) {
-			const retail = writeOnlineRetailCsv(path.join(folder, 'online-retail.csv'));
-			files.push({ name: 'online-retail.csv', rows: retail, what: 'UCI Online Retail invoice lines with a customer, as order events (GBP)' });
+			const retail = writeOnlineRetailCsv(path.join(folder, 'online-retail.csv'), path.join(folder, 'online-retail-catalog.csv'));
+			files.push({ name: 'online-retail.csv', rows: retail.rows, what: `UCI Online Retail invoice lines with a customer (${retail.customers} customers), as order events (GBP) in the weekly run's columns, with a placeholder email and email consent per customer` });
+			files.push({ name: 'online-retail-catalog.csv', rows: retail.products, what: 'its products: stock code, description, latest unit price' });
 		}
 	}
 	const readme = ['# Demo data', '', 'Written by `npm start` (test/e2e/harness/demoData.js); every run writes the same files.', '', '| file | rows | what |', '| --- | --- | --- |'];

@@ -50,7 +50,9 @@ export declare class N8nHost {
 	publishWorkflow(id: string): void;
 	execute(id: string): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string };
 	start(options?: { queue?: boolean; workers?: number }): Promise<void>;
-	webhook(path: string, body: unknown, options?: { method?: string }): Promise<{ status: number; data: unknown }>;
+	webhook(path: string, body: unknown, options?: { method?: string; registrationWaitMs?: number; timeoutMs?: number }): Promise<{ status: number; data: unknown }>;
+	/** The started `n8n start` process (for memory readings). */
+	readonly processes: Array<{ pid: number; spawnargs: string[] }>;
 	readLog(label: string): string;
 	stop(): Promise<void>;
 	dispose(): void;

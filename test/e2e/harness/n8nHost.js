@@ -273,13 +273,13 @@ class N8nHost {
 	}
 
 	/** Calls a production webhook; retries while n8n is still registering the published workflow. */
-	async webhook(webhookPath, body, { method = 'POST', registrationWaitMs = 30000 } = {}) {
+	async webhook(webhookPath, body, { method = 'POST', registrationWaitMs = 30000, timeoutMs = 120000 } = {}) {
 		const deadline = Date.now() + registrationWaitMs;
 		let resets = 0;
 		for (;;) {
 			let response;
 			try {
-				response = await this.request(webhookPath, body, method);
+				response = await this.request(webhookPath, body, method, timeoutMs);
 			} catch (error) {
 				// A connection reset or refused before any answer (n8n still settling after start): try again, twice at most.
 				if (!['ECONNRESET', 'ECONNREFUSED'].includes(error.code) || ++resets > 2) throw error;
@@ -291,12 +291,12 @@ class N8nHost {
 		}
 	}
 
-	async request(webhookPath, body, method) {
+	async request(webhookPath, body, method, timeoutMs = 120000) {
 		const response = await axios.request({
 			method,
 			url: `http://127.0.0.1:${this.port}/webhook/${webhookPath}`,
 			data: body,
-			timeout: 120000,
+			timeout: timeoutMs,
 			validateStatus: () => true,
 			maxContentLength: Infinity,
 			maxBodyLength: Infinity,

@@ -156,6 +156,19 @@ describe('Assign Lifecycle Stage node (mocked context)', () => {
 			asOf: '2024-06-30T00:00:00.000Z',
 		});
 		expect((summary.json.transitionMatrix as Record<string, Record<string, number>>)['(none)'].prospect).toBe(1);
+		// The chart of the run as an SVG file, for a Write File, email or Slack node.
+		expect(summary.binary?.data).toMatchObject({ fileName: 'lifecycle-stages.svg', mimeType: 'image/svg+xml' });
+		const svg = Buffer.from(summary.binary!.data.data, 'base64').toString('utf8');
+		expect(svg).toContain('as of 2024-06-30 · 3 customers');
+		expect(svg).toContain('<title>at_risk -> reactivated: 1 (100.0% of the row)</title>');
+		expect(output.slice(0, 3).every((item) => item.binary === undefined)).toBe(true);
+	});
+
+	it('leaves the chart out when Summary Chart is off', async () => {
+		const { context } = mockExecuteFunctions({ ...defaults, options: { populationGapDays: 30, includeSummary: true, summaryChart: false } }, itemsOf([buyer({ purchaseDays: 2 })]));
+		const [output] = await node.execute.call(context);
+		expect(output[1].json.lifecycleSummary).toBe(true);
+		expect(output[1].binary).toBeUndefined();
 	});
 
 	it('hints when the population gap rests on few repeat buyers', async () => {

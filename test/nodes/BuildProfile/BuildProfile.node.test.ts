@@ -20,6 +20,17 @@ describe('Build Profile node (mocked context)', () => {
 		expect(output[0].json).not.toHaveProperty('sourceIndexes');
 	});
 
+	it('reads consent, names, country, time zone and phone from CSV Rows columns', async () => {
+		const { context } = mockExecuteFunctions(csvParameters, itemsOf([
+			{ customer_id: 'A', email: 'ana@example.com', first_name: 'Ana', last_name: 'Silva', country: 'PT', time_zone: 'Europe/Lisbon', phone: '+351912345678', timestamp: '2024-01-01', event_type: 'consent', channel: 'email', consent_granted: 'true' },
+			{ customer_id: 'A', timestamp: '2024-01-02', event_type: 'order', amount: '10', order_id: 'o1' },
+			{ customer_id: 'B', timestamp: '2024-01-03', event_type: 'consent', channel: 'email', consent_granted: 'no' },
+		]));
+		const [output] = await node.execute.call(context);
+		expect(output.map((item) => [item.json.customerId, item.json.consentEmail])).toEqual([['A', true], ['B', false]]);
+		expect(output[0].json).toMatchObject({ firstName: 'Ana', lastName: 'Silva', country: 'PT', timeZone: 'Europe/Lisbon', phone: '+351912345678', email: 'ana@example.com' });
+	});
+
 	it('maps fields from user expressions in custom mode', async () => {
 		const rows = [
 			{ CustomerID: '17850', InvoiceDate: '2010-12-01 08:26:00', UnitPrice: 2.55, Quantity: 6, StockCode: '85123A', InvoiceNo: '536365' },

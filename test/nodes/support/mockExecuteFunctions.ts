@@ -36,6 +36,10 @@ export function mockExecuteFunctions(
 			return value;
 		},
 		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
+		helpers: {
+			// As n8n's in-memory binary mode stores it: base64 data with file name and MIME type.
+			prepareBinaryData: async (buffer: Buffer, fileName: string, mimeType: string) => ({ data: buffer.toString('base64'), fileName, mimeType }),
+		},
 	} as unknown as IExecuteFunctions;
 	return { context, hints };
 }
