@@ -67,6 +67,11 @@ export type Recommender = (customer: RecommendCustomer, options?: RecommendOptio
 
 const VERB: Record<string, string> = { purchase: 'bought', cart: 'added to their cart', view: 'viewed' };
 
+/** "1 customer", "12 customers": reasons are read by people. */
+function customerCount(count: number): string {
+	return `${count} customer${count === 1 ? '' : 's'}`;
+}
+
 /** "category:lighting" -> "category lighting"; "word:lantern" -> "lantern". */
 function describeTerm(term: string): string {
 	const [kind, ...rest] = term.split(':');
@@ -167,7 +172,7 @@ export function createRecommender(model: RecommenderModel): Recommender {
 				const support = personalised.support[k];
 				reasons.set(p, {
 					strategy: 'personalised',
-					reason: `customers who ${VERB[type] ?? 'bought'} ${title(source)} also bought it${support > 0 ? ` (${support} customers)` : ''}`,
+					reason: `customers who ${VERB[type] ?? 'bought'} ${title(source)} also bought it${support > 0 ? ` (${customerCount(support)})` : ''}`,
 				});
 			}
 		} else if (strategy === 'boughtTogether') {
@@ -180,7 +185,7 @@ export function createRecommender(model: RecommenderModel): Recommender {
 				const source = causeSource[p];
 				reasons.set(p, {
 					strategy: 'boughtTogether',
-					reason: `bought together with ${title(source)} by ${together.customers[k]} customers (confidence ${Math.round(together.confidence[k] * 1000) / 10}%, lift ${Math.round(together.lift[k] * 10) / 10})`,
+					reason: `bought together with ${title(source)} by ${customerCount(together.customers[k])} (confidence ${Math.round(together.confidence[k] * 1000) / 10}%, lift ${Math.round(together.lift[k] * 10) / 10})`,
 				});
 			}
 		} else if (strategy === 'similar') {
@@ -217,8 +222,8 @@ export function createRecommender(model: RecommenderModel): Recommender {
 			for (const p of list.slice(0, Math.min(list.length, count * 20 + history.purchased.size + rules.excludeProducts.size))) {
 				add(p, strategy === 'trending' ? model.products.trending[p] : model.products.customers[p], -1, -1, 0);
 				reasons.set(p, strategy === 'trending'
-					? { strategy: 'trending', reason: `trending: ${model.products.trendingCustomers[p]} customers in the last ${windowDays} days` }
-					: { strategy: 'popular', reason: `popular: bought by ${model.products.customers[p]} customers` });
+					? { strategy: 'trending', reason: `trending: ${customerCount(model.products.trendingCustomers[p])} in the last ${windowDays} days` }
+					: { strategy: 'popular', reason: `popular: bought by ${customerCount(model.products.customers[p])}` });
 			}
 		}
 
@@ -274,8 +279,8 @@ export function createRecommender(model: RecommenderModel): Recommender {
 				for (const p of list) {
 					if (chosen.length >= count) break;
 					if (!isAllowed(model, p, rules, history, now)) continue;
-					if (name === 'trending') take(p, model.products.trending[p], 'trending', `trending: ${model.products.trendingCustomers[p]} customers in the last ${windowDays} days`);
-					else take(p, model.products.customers[p], 'popular', `popular: bought by ${model.products.customers[p]} customers`);
+					if (name === 'trending') take(p, model.products.trending[p], 'trending', `trending: ${customerCount(model.products.trendingCustomers[p])} in the last ${windowDays} days`);
+					else take(p, model.products.customers[p], 'popular', `popular: bought by ${customerCount(model.products.customers[p])}`);
 				}
 				if (chosen.length > before) fallbackUsed.push(name);
 			}

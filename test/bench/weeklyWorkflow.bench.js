@@ -10,6 +10,7 @@ const { N8nHost } = require('../e2e/harness/n8nHost.js');
 const { SmtpSink } = require('../e2e/harness/smtpSink.js');
 const { loadWorkflow } = require('../e2e/harness/workflows.js');
 const { writeOnlineRetailCsv } = require('../e2e/harness/demoData.js');
+const { latestExecutionTimes } = require('../e2e/harness/executionTimes.js');
 const { startLoopbackServer } = require('../support/loopbackServer.js');
 const { report } = require('./report.js');
 
@@ -46,6 +47,7 @@ async function main() {
 			'Read Orders CSV': { fileSelector: host.file('online-retail.csv') },
 			'Read Catalog CSV': { fileSelector: host.file('online-retail-catalog.csv') },
 			'Chat Summary': { url: `${chat.url}/chat` },
+			'Write Stage Chart': { fileName: host.file('lifecycle-stages.svg') },
 		});
 		host.importWorkflow(workflow);
 		host.publishWorkflow(workflow.id);
@@ -65,15 +67,23 @@ async function main() {
 		if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.data)}\n${host.readLog('main').slice(-4000)}`);
 		const answer = response.data;
 		const summary = chat.requests.length ? chat.requests[0].body.text : null;
+		// n8n saves the execution after the Respond node answered; its run data holds each node's time.
+		const saved = latestExecutionTimes(host.folder);
+		const nodeMs = saved.times ? Object.fromEntries(Object.entries(saved.times).map(([node, ms]) => [node, Math.round(ms)])) : saved;
 		report('workflow.weeklyLifecycle.onlineRetail.realN8n', data.rows, wallMs, {
 			customers: answer.customers,
 			emailsSent: sink.messages().length,
 			emailsReported: answer.emails,
+			heldOut: answer.heldOut,
+			stageCounts: answer.stageCounts,
+			stageChartBytes: fs.existsSync(host.file('lifecycle-stages.svg')) ? fs.statSync(host.file('lifecycle-stages.svg')).size : null,
 			products: data.products,
 			peakRssMb: after.peakMb,
 			sampledPeakRssMb: Math.max(sampledPeakMb, after.rssMb),
 			idleRssMb: idle.rssMb,
 			rssAfterMb: after.rssMb,
+			nodeMs,
+			savedRunDataMb: saved.bytes ? Math.round(saved.bytes / 1048576) : null,
 			writeCsvMs: Math.round(writeMs),
 			n8n: '2.41.1',
 			executionsDataSaveOnSuccess: save ?? 'all (n8n default)',

@@ -20,7 +20,7 @@ import {
 	temporaryDemoFolder,
 } from '../harness/demo';
 import type { EditorPage as Editor, HeadlessBrowser, ScreenshotWorkflow } from '../harness/browser';
-import { EditorPage, launchBrowser, screenshotFile, screenshotPlan } from '../harness/browser';
+import { EditorPage, launchBrowser, pictureFile, screenshotFile, screenshotPlan } from '../harness/browser';
 import { loadWorkflow } from '../harness/workflows';
 
 const SCREENSHOTS: ScreenshotWorkflow[] = [
@@ -146,6 +146,18 @@ describe('the n8n editor in headless Chromium', () => {
 				await editor.screenshot(screenshotFile(`${slug(entry.file)}-${slug(entry.node)}`));
 				await editor.closeNode();
 			}
+		});
+	}
+
+	// The pictures the examples draw themselves, as files the editor runs above wrote into the demo's data folder.
+	const drawn = [
+		{ workflow: 'example-weekly-lifecycle.json', file: 'lifecycle-stages.svg', picture: 'lifecycle-stages', text: 'Customers by lifecycle stage', width: 780 },
+		{ workflow: 'example-campaign-readout.json', file: 'uplift-report.html', picture: 'uplift-report', text: '<svg', width: 1000 },
+	].filter((entry) => plan.some((planned) => planned.file === entry.workflow));
+	for (const entry of drawn) {
+		it(`pictures ${entry.file}, written by ${entry.workflow}`, async () => {
+			expect(demo.host.readFile(`data/${entry.file}`)).toContain(entry.text);
+			await pictureFile(browser, demo.host.file('data', entry.file), screenshotFile(entry.picture), { width: entry.width });
 		});
 	}
 });

@@ -1,8 +1,10 @@
 /**
  * The demo of `npm start`, started the same way (test/e2e/harness/demo.js) on free ports: the editor answers, the
  * owner account logs in through REST, every workflow of test/e2e/workflows is imported with the webhook ones
- * published, the outbox page lists what the SMTP sink received and the chat messages, and the weekly example run
- * mails the simulated shop's customers through the sink. Then everything stops.
+ * published, the outbox page lists what the SMTP sink received and the chat messages, and all three example
+ * workflows run through the started server: the weekly run mails the simulated shop's customers through the sink
+ * and writes its stage chart, the real-time cart answers with recommendations and a channel decision, the campaign
+ * readout writes its report. Then everything stops.
  */
 import type { Demo } from '../harness/demo';
 import {
@@ -20,13 +22,14 @@ let folder: string;
 
 beforeAll(async () => {
 	folder = temporaryDemoFolder('demo');
-	// A small shop (the weekly run then takes seconds), no Online Retail (45 MB), no model preparation.
+	// A small shop (the weekly run then takes seconds), no Online Retail (45 MB); the recommender model the
+	// real-time example reads is prepared as npm start prepares it.
 	demo = await startDemo({
 		folder,
 		port: 0,
 		mailPort: 0,
 		chatPort: 0,
-		prepare: [],
+		prepare: ['recommend-build-model.json'],
 		data: { customers: 60, campaignCustomers: 2000, onlineRetail: false },
 	});
 });
@@ -118,5 +121,36 @@ describe('npm start: the demo', () => {
 			[expect.stringMatching(/^Weekly lifecycle run: \d+ customers; /)],
 		);
 		expect(page).toContain('Weekly lifecycle run:');
+		const chart = demo.host.readFile('data/lifecycle-stages.svg');
+		expect(chart).toContain(`${answer.customers} customers`);
+	});
+
+	it('answers a cart-abandoned event through the real-time example with recommendations and a channel decision', async () => {
+		const event = demo.webhookExamples['cart-abandoned'] as { customer_id: string; product_id: string };
+		const run = await demo.host.webhook('cart-abandoned', event);
+		if (run.status !== 200) throw new Error(`HTTP ${run.status}: ${JSON.stringify(run.data)}\n${demo.host.readLog('main')}`);
+		const answer = (Array.isArray(run.data) ? run.data[0] : run.data) as Record<string, unknown>;
+		expect(answer).toMatchObject({ customerId: event.customer_id });
+		expect(answer.productsInCart).toContain(event.product_id);
+		expect(typeof answer.rec1Id).toBe('string');
+		expect(answer.rec1Id).not.toBe(event.product_id);
+		expect(String(answer.rec1Reason)).not.toBe('');
+		// The demo's sample customer consented to email and never unsubscribed.
+		expect(answer.channel).toBe('email');
+		expect(String(answer.sendAt)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+		expect(String(answer.decisionReason)).toContain('email');
+	});
+
+	it('writes the campaign readout report and posts its summary through the readout example', async () => {
+		const run = await demo.host.webhook('campaign-readout', {});
+		if (run.status !== 200) throw new Error(`HTTP ${run.status}: ${JSON.stringify(run.data)}\n${demo.host.readLog('main')}`);
+		const summary = run.data as Record<string, unknown>;
+		expect(summary).toMatchObject({ treatmentArm: 'treatment' });
+		expect(summary.totalCustomers).toBe(demo.files.find((file) => file.name === 'outcomes.csv')!.rows);
+		const html = demo.host.readFile('data/uplift-report.html');
+		expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+		expect(html).toContain('<svg');
+		const chats = await httpRequest(`${demo.urls.outbox}chat.json`);
+		expect((chats.data as Array<{ body: { text: string } }>).map((chat) => chat.body.text)).toContainEqual(expect.stringContaining('Campaign readout: treatment converted'));
 	});
 });

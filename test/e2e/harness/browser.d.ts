@@ -45,7 +45,10 @@ export declare class EditorPage {
 	close(): Promise<void>;
 }
 
-/** docs/screenshots/<name>.png in the project. */
+/** A full-page picture of a file (SVG, HTML) opened from disk in a new page; returns the picture's path. */
+export declare function pictureFile(browser: HeadlessBrowser, file: string, picture: string, options?: { width?: number }): Promise<string>;
+
+/** test/e2e/.runs/screenshots/<name>.png, or with LIFECYCLE_UPDATE_SCREENSHOTS=1 test/e2e/demo/screenshots/<name>.png. */
 export declare function screenshotFile(name: string): string;
 
 /** One workflow to picture: its file in test/e2e/workflows, and the node whose details are pictured too. */

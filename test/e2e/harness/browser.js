@@ -216,6 +216,22 @@ class EditorPage {
 }
 
 /**
+ * A picture of a file the workflows wrote (the stage chart SVG, the uplift report HTML), as a browser shows it:
+ * opened from disk in a new page of `width` CSS pixels, the whole page captured. Returns the picture's path.
+ */
+async function pictureFile(browser, file, picture, { width = 1000 } = {}) {
+	const page = await browser.newPage();
+	try {
+		await page.setViewport({ width, height: 100, deviceScaleFactor: 1 });
+		await page.goto(`file://${file}`, { waitUntil: 'load' });
+		await page.screenshot({ path: picture, fullPage: true });
+		return picture;
+	} finally {
+		await page.close();
+	}
+}
+
+/**
  * Where the screenshot test writes: the run folder of this test process, so `npm test` leaves the working tree
  * as it was; with LIFECYCLE_UPDATE_SCREENSHOTS=1 the README pictures in test/e2e/demo/screenshots are replaced.
  */
@@ -242,4 +258,4 @@ function screenshotPlan(defaults) {
 		});
 }
 
-module.exports = { findChromium, ensureChromium, launchBrowser, EditorPage, screenshotFile, screenshotPlan };
+module.exports = { findChromium, ensureChromium, launchBrowser, EditorPage, pictureFile, screenshotFile, screenshotPlan };

@@ -206,7 +206,8 @@ function writeDemoData(folder, { seed = 2025, customers = 150, campaignCustomers
 	for (const file of files) readme.push(`| ${file.name} | ${file.rows ?? ''} | ${file.what} |`);
 	if (!shared) readme.push('', '../shared/data was not found beside the project: the CDNOW and Online Retail files are not written.');
 	write('README.md', `${readme.join('\n')}\n`, null, 'this list');
-	const person = shop.customers.find((customer) => customer.consentEmail && truthOf.get(customer.customerId).orders > 1) ?? shop.customers[0];
+	// A customer who can be emailed now (consented and never unsubscribed), with a purchase history.
+	const person = shop.customers.find((customer) => customer.consentEmail && truthOf.get(customer.customerId).emailUnsubscribedAt === null && truthOf.get(customer.customerId).orders > 1) ?? shop.customers[0];
 	const product = shop.products.find((candidate) => candidate.stock > 0) ?? shop.products[0];
 	const sample = {
 		customer: { customer_id: person.customerId, email: person.email, first_name: person.firstName, time_zone: person.timeZone },

@@ -28,7 +28,7 @@ describe('recommend: strategies on a hand-computed shop', () => {
 		const { recommendations } = recommend(model, { productsPurchased: ['A'] }, { fallback: false });
 		expect(recommendations.map((item) => [item.productId, item.score, item.reason])).toEqual([
 			['B', 0.666667, 'customers who bought WHITE METAL LANTERN also bought it (2 customers)'],
-			['C', 0.57735, 'customers who bought WHITE METAL LANTERN also bought it (1 customers)'],
+			['C', 0.57735, 'customers who bought WHITE METAL LANTERN also bought it (1 customer)'],
 		]);
 		expect(recommendations[0]).toMatchObject({ title: 'RED METAL LANTERN', strategy: 'personalised', rank: 1 });
 	});
@@ -46,7 +46,7 @@ describe('recommend: strategies on a hand-computed shop', () => {
 		const { recommendations } = recommend(model, {}, { strategy: 'boughtTogether', products: ['A'], fallback: false });
 		expect(recommendations.map((item) => [item.productId, item.score, item.reason])).toEqual([
 			['B', 0.666667, 'bought together with WHITE METAL LANTERN by 2 customers (confidence 66.7%, lift 0.9)'],
-			['C', 0.333333, 'bought together with WHITE METAL LANTERN by 1 customers (confidence 33.3%, lift 1.3)'],
+			['C', 0.333333, 'bought together with WHITE METAL LANTERN by 1 customer (confidence 33.3%, lift 1.3)'],
 		]);
 		// The default thresholds (lift >= 1) keep only the rule that beats chance.
 		const strict = recommend(buildRecommender(lines, { ...exact, boughtTogether: { minSupport: 1 } }), {}, { strategy: 'boughtTogether', products: ['A'], fallback: false });
