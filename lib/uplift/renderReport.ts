@@ -163,7 +163,8 @@ function incrementalChart(analysis: ExperimentAnalysis, currency: string): strin
 function table(headers: string[], rows: string[][]): string {
 	const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('');
 	const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
-	return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+	// A wrapper that scrolls sideways keeps wide tables readable in narrow windows and mail clients.
+	return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function interval(low: number | null, high: number | null, format: (value: number | null) => string): string {
@@ -219,7 +220,7 @@ function methodText(analysis: ExperimentAnalysis): string {
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2933;max-width:960px;margin:24px auto;padding:0 16px;line-height:1.45}
 h1{font-size:1.6em;margin-bottom:0}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #d9dee3;padding-bottom:4px}
-.meta{color:#5f6b76;margin-top:4px}table{border-collapse:collapse;width:100%;font-size:0.9em;margin:8px 0}
+.meta{color:#5f6b76;margin-top:4px}.table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:0.9em;margin:8px 0}
 th,td{border-bottom:1px solid #e4e7eb;padding:5px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f5f7fa}
 .warning{background:#fff8e1;border-left:4px solid #f0b429;padding:8px 12px;margin:6px 0}
 svg{display:block;margin:12px 0;font-size:13px}.chart-title{font-weight:600;fill:#1f2933}.label,.value{fill:#1f2933}.tick{fill:#7b8794;font-size:11px}

@@ -21,6 +21,9 @@ describe('renderUpliftReport', () => {
 		expect(html).not.toMatch(/<[^>]*\s(src|href)=/i);
 		// The only URL is the SVG namespace, which loads nothing.
 		expect(html.match(/https?:\/\/[^"\s<]+/g)).toEqual(['http://www.w3.org/2000/svg', 'http://www.w3.org/2000/svg']);
+		// Every table scrolls sideways inside its own box in narrow windows instead of overflowing the page.
+		expect(html.match(/<div class="table-wrap"><table>/g)).toHaveLength((html.match(/<table>/g) ?? []).length);
+		expect(html).toContain('.table-wrap{overflow-x:auto}');
 	});
 
 	it('escapes every user string (arm names, title, campaign, notes)', () => {
