@@ -22,15 +22,15 @@ let folder: string;
 
 beforeAll(async () => {
 	folder = temporaryDemoFolder('demo');
-	// A small shop (the weekly run then takes seconds), no Online Retail (45 MB); the recommender model the
-	// real-time example reads is prepared as npm start prepares it.
+	// A small shop (the weekly run then takes seconds) and Online Retail from ../shared/data, as npm start writes
+	// them; the recommender model the real-time example reads is prepared as npm start prepares it.
 	demo = await startDemo({
 		folder,
 		port: 0,
 		mailPort: 0,
 		chatPort: 0,
 		prepare: ['recommend-build-model.json'],
-		data: { customers: 60, campaignCustomers: 2000, onlineRetail: false },
+		data: { customers: 60, campaignCustomers: 2000 },
 	});
 });
 
@@ -68,13 +68,32 @@ describe('npm start: the demo', () => {
 		const listed = await session.client.get('/workflows');
 		expect(listed.status).toBe(200);
 		const workflows = listed.data.data as Array<{ id: string; name: string; active: boolean }>;
-		expect(demo.workflows.map((workflow) => workflow.file)).toEqual(allWorkflowFiles());
+		// Every workflow file, and the weekly run once more on Online Retail (bench: npm run bench -- weekly).
+		expect(demo.workflows.map((workflow) => workflow.file)).toEqual([...allWorkflowFiles(), 'example-weekly-lifecycle.json (Online Retail)']);
 		for (const workflow of demo.workflows) {
 			const found = workflows.find((candidate) => candidate.id === workflow.id);
 			expect(found?.name).toBe(workflow.name);
 			expect(found?.active).toBe(workflow.webhookPaths.length > 0);
 			expect(workflow.published).toBe(workflow.webhookPaths.length > 0);
 		}
+	});
+
+	it('offers the weekly run on UCI Online Retail too: the same workflow on online-retail.csv, published on its own path', async () => {
+		const retail = demo.workflows.find((workflow) => workflow.file === 'example-weekly-lifecycle.json (Online Retail)')!;
+		expect(retail).toMatchObject({ webhookPaths: ['weekly-lifecycle-online-retail'], published: true });
+		const session = await ownerSession(demo.urls.editor, DEMO_OWNER);
+		if (!session.ok) throw new Error('login failed');
+		const stored = (await session.client.get(`/workflows/${retail.id}`)).data.data as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+		const weekly = (await session.client.get(`/workflows/${demo.workflows.find((workflow) => workflow.file === 'example-weekly-lifecycle.json')!.id}`)).data.data as typeof stored;
+		const parameter = (nodes: typeof stored.nodes, name: string, key: string) => String(nodes.find((node) => node.name === name)!.parameters[key]);
+		expect(parameter(stored.nodes, 'Read Orders CSV', 'fileSelector')).toMatch(/\/data\/online-retail\.csv$/);
+		expect(parameter(stored.nodes, 'Read Catalog CSV', 'fileSelector')).toMatch(/\/data\/online-retail-catalog\.csv$/);
+		expect(stored.nodes.map((node) => node.name)).toEqual(weekly.nodes.map((node) => node.name));
+		const retailFile = demo.files.find((file) => file.name === 'online-retail.csv')!;
+		expect(retailFile.rows).toBe(406_829 + 4_372);
+		expect(demo.host.readFile('data/online-retail.csv').split('\n', 3)[2]).toBe(
+			'17850,customer-17850@example.com,Customer 17850,United Kingdom,Europe/London,2010-12-01 08:26:00,order,15.30,6,GBP,536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,WHITE HANGING HEART T-LIGHT HOLDER,,',
+		);
 	});
 
 	it('has written the demo data: the simulated shop and the files the workflows read', () => {

@@ -56,10 +56,34 @@ function demoWorkflow(file, { dataFolder, chatUrl }) {
 	return { file, workflow, smtp, webhookPaths };
 }
 
+/**
+ * The weekly example on UCI Online Retail instead of the simulated shop: the same workflow reading
+ * online-retail.csv and its catalogue, with its own id, name, webhook path and chart file, so the demo offers both.
+ */
+function onlineRetailWeekly(weekly, dataFolder) {
+	const workflow = JSON.parse(JSON.stringify(weekly.workflow));
+	workflow.id = 'exampleWeeklyRetail1';
+	workflow.name = 'Example: weekly lifecycle run on UCI Online Retail (4,372 customers; about 4 minutes, most of it sending 3,936 emails to the outbox)';
+	const files = { 'Read Orders CSV': ['fileSelector', 'online-retail.csv'], 'Read Catalog CSV': ['fileSelector', 'online-retail-catalog.csv'], 'Write Stage Chart': ['fileName', 'lifecycle-stages-online-retail.svg'] };
+	for (const node of workflow.nodes) {
+		if (Object.prototype.hasOwnProperty.call(files, node.name)) {
+			const [key, name] = files[node.name];
+			node.parameters[key] = path.join(dataFolder, name);
+		}
+		if (node.type === 'n8n-nodes-base.webhook') {
+			node.parameters.path = 'weekly-lifecycle-online-retail';
+			node.webhookId = '3f1d2c4b-5a6e-4f70-8a91-b2c3d4e5f6a1';
+		}
+		node.id = node.id.replace(/^e8a0e0c1-/, 'e8a0e0c9-');
+	}
+	return { file: `${weekly.file} (Online Retail)`, workflow, smtp: weekly.smtp, webhookPaths: ['weekly-lifecycle-online-retail'] };
+}
+
 /** Request bodies that make the webhook workflows answer something useful, by webhook path. */
 function webhookExamples(sample) {
 	return {
 		'weekly-lifecycle': {},
+		'weekly-lifecycle-online-retail': {},
 		'campaign-readout': {},
 		'cart-abandoned': { ...sample.customer, timestamp: sample.observationEnd, ...sample.product },
 		recommend: { customerId: 'NEW-1', cart: [sample.product.product_id] },
@@ -110,6 +134,8 @@ async function startDemo({ folder, port = 5678, mailPort = 5679, chatPort = 5680
 
 	try {
 		const prepared = workflows.map((file) => demoWorkflow(file, { dataFolder, chatUrl: mailPage.chatUrl }));
+		const weekly = prepared.find((entry) => entry.file === 'example-weekly-lifecycle.json');
+		if (weekly && files.some((file) => file.name === 'online-retail.csv')) prepared.push(onlineRetailWeekly(weekly, dataFolder));
 		const smtp = new Map([[DEFAULT_SMTP_CREDENTIAL.id, DEFAULT_SMTP_CREDENTIAL.name]]);
 		for (const entry of prepared) for (const credential of entry.smtp) smtp.set(credential.id, credential.name);
 		log(`Importing ${smtp.size} SMTP credential(s) for the sink on 127.0.0.1:${sink.port} and ${prepared.length} workflows`);
