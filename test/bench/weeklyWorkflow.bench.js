@@ -68,7 +68,7 @@ async function main() {
 		const answer = response.data;
 		const summary = chat.requests.length ? chat.requests[0].body.text : null;
 		// n8n saves the execution after the Respond node answered; its run data holds each node's time.
-		const saved = latestExecutionTimes(host.folder);
+		const saved = save === 'none' ? { error: 'executions are not saved (LIFECYCLE_BENCH_WEEKLY_SAVE=none)' } : latestExecutionTimes(host.folder);
 		const nodeMs = saved.times ? Object.fromEntries(Object.entries(saved.times).map(([node, ms]) => [node, Math.round(ms)])) : saved;
 		report('workflow.weeklyLifecycle.onlineRetail.realN8n', data.rows, wallMs, {
 			customers: answer.customers,
