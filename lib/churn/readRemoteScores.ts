@@ -13,19 +13,13 @@
  *   // { probabilityAlive: null, churnProbability: 0.8, churnRisk: 'high', ... }
  */
 import { LifecycleInputError } from '../errors';
+import type { ChurnProfileScore } from './scoreChurnProfiles';
 
-export interface RemoteScore {
+/** Score Churn's output fields, where an endpoint may leave P(alive) and expected purchases out. */
+export type RemoteScore = Omit<ChurnProfileScore, 'itemIndex' | 'probabilityAlive' | 'expectedPurchases' | 'churnContributions' | 'churnTopFactor'> & {
 	probabilityAlive: number | null;
-	churnProbability: number;
 	expectedPurchases: number | null;
-	expectedSpend: number | null;
-	predictedClv: number | null;
-	churnRisk: 'high' | 'medium' | 'low';
-	churnReasons: string;
-	lowConfidence: boolean;
-	churnHorizon: string;
-	churnModel: string;
-}
+};
 
 export interface RemoteScoreOptions {
 	highRisk?: number;

@@ -15,6 +15,7 @@
  * @example renderStageChart({ stageCounts: { repeat: 3, at_risk: 1 }, transitionMatrix: {} }, { title: 'Week 12' })
  *   // '<svg xmlns="http://www.w3.org/2000/svg" ...>...</svg>'
  */
+import { ownField } from '../fieldValues';
 import { escapeHtml, formatNumber } from '../markup';
 import { NO_PREVIOUS_STAGE } from './summarizeLifecycleStages';
 
@@ -51,8 +52,9 @@ const BAR_HEIGHT = 22;
 const GAP = 6;
 const CELL_HEIGHT = 26;
 
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-	return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+/** transitionMatrix[row][stage], own properties only (stage names are user text). */
+function cell(matrix: Record<string, Record<string, number>>, row: string, stage: string): unknown {
+	return ownField(ownField(matrix, row) as object | undefined, stage);
 }
 
 function count(value: unknown): number {
@@ -61,17 +63,17 @@ function count(value: unknown): number {
 
 /** Bars of the funnel, starting at y; returns the SVG parts and the y below them. */
 function funnel(stages: string[], counts: Record<string, number>, colors: Record<string, string>, y: number): { parts: string[]; y: number } {
-	const total = stages.reduce((sum, stage) => sum + count(own(counts, stage)), 0);
-	const max = Math.max(1, ...stages.map((stage) => count(own(counts, stage))));
+	const total = stages.reduce((sum, stage) => sum + count(ownField(counts, stage)), 0);
+	const max = Math.max(1, ...stages.map((stage) => count(ownField(counts, stage))));
 	const barSpace = WIDTH - LABEL_WIDTH - 130;
 	const parts: string[] = [];
 	for (const stage of stages) {
-		const value = count(own(counts, stage));
+		const value = count(ownField(counts, stage));
 		const length = value === 0 ? 0 : Math.max(1, (value / max) * barSpace);
 		const share = total === 0 ? 0 : (value / total) * 100;
 		parts.push(
 			`<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end" class="label">${escapeHtml(stage)}</text>`,
-			`<rect x="${LABEL_WIDTH}" y="${y}" width="${length.toFixed(1)}" height="${BAR_HEIGHT}" rx="3" fill="${escapeHtml(own(colors, stage) ?? '#bcccdc')}"><title>${escapeHtml(stage)}: ${value}</title></rect>`,
+			`<rect x="${LABEL_WIDTH}" y="${y}" width="${length.toFixed(1)}" height="${BAR_HEIGHT}" rx="3" fill="${escapeHtml(ownField(colors, stage) ?? '#bcccdc')}"><title>${escapeHtml(stage)}: ${value}</title></rect>`,
 			`<text x="${(LABEL_WIDTH + length + 6).toFixed(1)}" y="${y + 15}" class="value">${formatNumber(value, 0)} (${formatNumber(share, 1)}%)</text>`,
 		);
 		y += BAR_HEIGHT + GAP;
@@ -81,9 +83,9 @@ function funnel(stages: string[], counts: Record<string, number>, colors: Record
 
 /** The transition grid, starting at y; returns the SVG parts and the y below it. */
 function transitionGrid(matrix: Record<string, Record<string, number>>, stages: string[], y: number): { parts: string[]; y: number } {
-	const rowNames = [...stages.filter((stage) => own(matrix, stage) !== undefined), ...Object.keys(matrix).filter((row) => !stages.includes(row))];
-	const rows = rowNames.filter((row) => stages.some((stage) => count(own(own(matrix, row), stage)) > 0));
-	const columns = stages.filter((stage) => rows.some((row) => count(own(own(matrix, row), stage)) > 0));
+	const rowNames = [...stages.filter((stage) => ownField(matrix, stage) !== undefined), ...Object.keys(matrix).filter((row) => !stages.includes(row))];
+	const rows = rowNames.filter((row) => stages.some((stage) => count(cell(matrix, row, stage)) > 0));
+	const columns = stages.filter((stage) => rows.some((row) => count(cell(matrix, row, stage)) > 0));
 	// Without any previous stage the grid would only repeat the funnel.
 	if (rows.every((row) => row === NO_PREVIOUS_STAGE) || columns.length === 0) return { parts: [], y };
 	const cellWidth = Math.min(90, (WIDTH - LABEL_WIDTH - 10) / columns.length);
@@ -97,11 +99,10 @@ function transitionGrid(matrix: Record<string, Record<string, number>>, stages: 
 	});
 	y += 20;
 	for (const row of rows) {
-		const cells = own(matrix, row);
-		const rowTotal = columns.reduce((sum, column) => sum + count(own(cells, column)), 0);
+		const rowTotal = columns.reduce((sum, column) => sum + count(cell(matrix, row, column)), 0);
 		parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end" class="label">${escapeHtml(row === NO_PREVIOUS_STAGE ? '(no previous stage)' : row)}</text>`);
 		columns.forEach((column, c) => {
-			const value = count(own(cells, column));
+			const value = count(cell(matrix, row, column));
 			const share = rowTotal === 0 ? 0 : value / rowTotal;
 			const x = LABEL_WIDTH + c * cellWidth;
 			const stroke = row === column ? ' stroke="#1f2933" stroke-width="1.5"' : '';
@@ -118,7 +119,7 @@ function transitionGrid(matrix: Record<string, Record<string, number>>, stages: 
 export function renderStageChart(summary: StageChartInput, options: StageChartOptions = {}): string {
 	const colors = { ...DEFAULT_STAGE_COLORS, ...(options.colors ?? {}) };
 	const stages = Object.keys(summary.stageCounts);
-	const total = stages.reduce((sum, stage) => sum + count(own(summary.stageCounts, stage)), 0);
+	const total = stages.reduce((sum, stage) => sum + count(ownField(summary.stageCounts, stage)), 0);
 	let y = 10;
 	const head: string[] = [`<text x="10" y="${y + 16}" class="heading">${escapeHtml(options.title ?? 'Customers by lifecycle stage')}</text>`];
 	y += 24;

@@ -8,7 +8,7 @@ const { performance } = require('node:perf_hooks');
 const { prepareE2e } = require('../e2e/harness/prepare.js');
 const { N8nHost } = require('../e2e/harness/n8nHost.js');
 const { SmtpSink } = require('../e2e/harness/smtpSink.js');
-const { loadWorkflow } = require('../e2e/harness/workflows.js');
+const { demoWorkflow, onlineRetailWeekly } = require('../e2e/harness/demo.js');
 const { writeOnlineRetailCsv } = require('../e2e/harness/demoData.js');
 const { latestExecutionTimes } = require('../e2e/harness/executionTimes.js');
 const { startLoopbackServer } = require('../support/loopbackServer.js');
@@ -43,14 +43,10 @@ async function main() {
 				data: { user: 'lifecycle-demo', password: 'not-a-secret', host: sink.host, port: sink.port, secure: false, disableStartTls: true, hostName: '' },
 			},
 		]);
-		const workflow = loadWorkflow('example-weekly-lifecycle', {
-			'Read Orders CSV': { fileSelector: host.file('online-retail.csv') },
-			'Read Catalog CSV': { fileSelector: host.file('online-retail-catalog.csv') },
-			'Chat Summary': { url: `${chat.url}/chat` },
-			'Write Stage Chart': { fileName: host.file('lifecycle-stages.svg') },
-		});
-		host.importWorkflow(workflow);
-		host.publishWorkflow(workflow.id);
+		// Exactly the workflow npm start offers as the weekly run on Online Retail.
+		const weekly = onlineRetailWeekly(demoWorkflow('example-weekly-lifecycle.json', { dataFolder: host.folder, chatUrl: `${chat.url}/chat` }), host.folder);
+		host.importWorkflow(weekly.workflow);
+		host.publishWorkflow(weekly.workflow.id);
 		await host.start();
 		const main = host.processes.find((child) => child.spawnargs.includes('start'));
 		const idle = memoryOf(main.pid);
@@ -60,7 +56,7 @@ async function main() {
 			if (now) sampledPeakMb = Math.max(sampledPeakMb, now.rssMb);
 		}, 250);
 		const started = performance.now();
-		const response = await host.webhook('weekly-lifecycle', {}, { timeoutMs: 3_600_000 });
+		const response = await host.webhook(weekly.webhookPaths[0], {}, { timeoutMs: 3_600_000 });
 		const wallMs = performance.now() - started;
 		clearInterval(sampler);
 		const after = memoryOf(main.pid);
@@ -76,7 +72,7 @@ async function main() {
 			emailsReported: answer.emails,
 			heldOut: answer.heldOut,
 			stageCounts: answer.stageCounts,
-			stageChartBytes: fs.existsSync(host.file('lifecycle-stages.svg')) ? fs.statSync(host.file('lifecycle-stages.svg')).size : null,
+			stageChartBytes: fs.existsSync(host.file('lifecycle-stages-online-retail.svg')) ? fs.statSync(host.file('lifecycle-stages-online-retail.svg')).size : null,
 			products: data.products,
 			peakRssMb: after.peakMb,
 			sampledPeakRssMb: Math.max(sampledPeakMb, after.rssMb),

@@ -88,6 +88,8 @@ describe('npm start: the demo', () => {
 		const parameter = (nodes: typeof stored.nodes, name: string, key: string) => String(nodes.find((node) => node.name === name)!.parameters[key]);
 		expect(parameter(stored.nodes, 'Read Orders CSV', 'fileSelector')).toMatch(/\/data\/online-retail\.csv$/);
 		expect(parameter(stored.nodes, 'Read Catalog CSV', 'fileSelector')).toMatch(/\/data\/online-retail-catalog\.csv$/);
+		expect(parameter(stored.nodes, 'Write Stage Chart', 'fileName')).toMatch(/\/data\/lifecycle-stages-online-retail\.svg$/);
+		expect(parameter(stored.nodes, 'Chat Summary', 'jsonBody')).toContain('chart in lifecycle-stages-online-retail.svg');
 		expect(stored.nodes.map((node) => node.name)).toEqual(weekly.nodes.map((node) => node.name));
 		const retailFile = demo.files.find((file) => file.name === 'online-retail.csv')!;
 		expect(retailFile.rows).toBe(406_829 + 4_372);

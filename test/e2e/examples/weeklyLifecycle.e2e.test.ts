@@ -51,6 +51,9 @@ function ordersCsv(): { csv: string; consented: Set<string> } {
 	return { csv: `${rows.join('\n')}\n`, consented };
 }
 
+/** The arm Measure Uplift: Holdout gives a customer (salt = campaign, 10 % control). */
+const armOf = (id: string) => assignArm(id, { salt: 'weekly-lifecycle', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm;
+
 let host: Host;
 let sink: Sink;
 let chat: LoopbackServer;
@@ -96,7 +99,7 @@ describe('Example workflow: weekly lifecycle run (through the running server)', 
 		expect(answer).toMatchObject({ ok: true, customers: 40 });
 		expect(Object.values(answer.stageCounts).reduce((sum, count) => sum + count, 0)).toBe(40);
 		const heldOut = Array.from({ length: 40 }, (_, c) => `C${String(c + 1).padStart(2, '0')}`).filter(
-			(id) => assignArm(id, { salt: 'weekly-lifecycle', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm === 'control',
+			(id) => armOf(id) === 'control',
 		);
 		expect(answer.heldOut).toBe(heldOut.length);
 
@@ -107,7 +110,7 @@ describe('Example workflow: weekly lifecycle run (through the running server)', 
 			const email = message.to[0];
 			const id = `C${String(Number(/customer(\d+)@/.exec(email)![1])).padStart(2, '0')}`;
 			expect(consented.has(email)).toBe(true);
-			expect(assignArm(id, { salt: 'weekly-lifecycle', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm).toBe('treatment');
+			expect(armOf(id)).toBe('treatment');
 			expect(message.subject).toMatch(/^(Welcome to Lifecycle Shop|We miss you|It has been a while|Welcome back|News for you|Customer\d+, (picked for you|thank you))/);
 			expect(message.body).toMatch(/\n1\. [A-Z][A-Z -]+\n2\. /);
 			expect(message.body).toContain('(stage ');

@@ -70,7 +70,15 @@ export declare const DEMO_OWNER: DemoOwner;
 export declare const BROWSER_ID: string;
 export declare function startDemo(options: StartDemoOptions): Promise<Demo>;
 export declare function allWorkflowFiles(): string[];
-export declare function demoWorkflow(file: string, settings: { dataFolder: string; chatUrl: string }): { file: string; workflow: Workflow; smtp: Array<{ id: string; name: string }>; webhookPaths: string[] };
+export interface PreparedWorkflow {
+	file: string;
+	workflow: Workflow;
+	smtp: Array<{ id: string; name: string }>;
+	webhookPaths: string[];
+}
+export declare function demoWorkflow(file: string, settings: { dataFolder: string; chatUrl: string }): PreparedWorkflow;
+/** The weekly example (as demoWorkflow prepared it) on online-retail.csv in dataFolder, with its own id, webhook path and chart file. */
+export declare function onlineRetailWeekly(weekly: PreparedWorkflow, dataFolder: string): PreparedWorkflow;
 /** Logs in through REST: { ok, client (axios instance on /rest with the session cookie), cookie } or { ok: false, status }. */
 export declare function ownerSession(
 	base: string,

@@ -70,6 +70,8 @@ function onlineRetailWeekly(weekly, dataFolder) {
 			const [key, name] = files[node.name];
 			node.parameters[key] = path.join(dataFolder, name);
 		}
+		// The chat summary names the chart file it wrote.
+		if (node.name === 'Chat Summary') node.parameters.jsonBody = node.parameters.jsonBody.replace('lifecycle-stages.svg', 'lifecycle-stages-online-retail.svg');
 		if (node.type === 'n8n-nodes-base.webhook') {
 			node.parameters.path = 'weekly-lifecycle-online-retail';
 			node.webhookId = '3f1d2c4b-5a6e-4f70-8a91-b2c3d4e5f6a1';
@@ -213,4 +215,4 @@ async function httpRequest(url, { method = 'GET', body, headers = {} } = {}) {
 	return { status: response.status, data: response.data, headers: response.headers };
 }
 
-module.exports = { startDemo, ownerSession, demoWorkflow, allWorkflowFiles, temporaryDemoFolder, disposeDemoFolder, httpRequest, DEMO_OWNER, BROWSER_ID };
+module.exports = { startDemo, ownerSession, demoWorkflow, onlineRetailWeekly, allWorkflowFiles, temporaryDemoFolder, disposeDemoFolder, httpRequest, DEMO_OWNER, BROWSER_ID };

@@ -5,9 +5,9 @@
 // linted .ts files.
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
 const { projectRoot, sharedRoot } = require('./paths.js');
 const { writeCdnowSampleCsv } = require('./workflows.js');
+const { readOnlineRetail } = require('../../support/sharedData.js');
 
 /** The simulator as built by `npm run build` (dist/lib/simulate). */
 function loadSimulator() {
@@ -41,35 +41,6 @@ function workflowEvents(events, observationEnd) {
 	});
 }
 
-/** RFC 4180 CSV of the public datasets, streamed line by line (Online Retail is 45 MB). */
-function csvField(value) {
-	const text = value === null || value === undefined ? '' : String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Minimal RFC 4180 line splitter for one record without embedded line breaks (Online Retail has none). */
-function splitCsvLine(line) {
-	const fields = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const char = line[i];
-		if (quoted) {
-			if (char === '"' && line[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else field += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			fields.push(field);
-			field = '';
-		} else field += char;
-	}
-	fields.push(field);
-	return fields;
-}
-
 /** Online Retail's countries -> an IANA time zone of their capital (Choose Channel's quiet hours need one). */
 const RETAIL_TIME_ZONES = {
 	Australia: 'Australia/Sydney', Austria: 'Europe/Vienna', Bahrain: 'Asia/Bahrain', Belgium: 'Europe/Brussels', Brazil: 'America/Sao_Paulo',
@@ -94,38 +65,26 @@ const RETAIL_COLUMNS = ['customer_id', 'email', 'first_name', 'country', 'time_z
  * and the local SMTP sink receives it. Returns { rows, customers, products }.
  */
 function writeOnlineRetailCsv(file, catalogFile) {
-	const source = path.join(sharedRoot, 'data', 'online-retail', 'online_retail.csv.gz');
-	const lines = zlib.gunzipSync(fs.readFileSync(source)).toString('utf8').split(/\r?\n/);
-	const header = splitCsvLine(lines[0]);
-	const at = (name) => header.indexOf(name);
-	const [invoice, stock, description, quantity, date, price, customer, country] = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'].map(at);
+	const { formatCsv, formatCsvRow } = loadSimulator();
 	const out = [RETAIL_COLUMNS.join(',')];
 	const seen = new Set();
 	const products = new Map();
-	let rows = 0;
-	for (let i = 1; i < lines.length; i++) {
-		if (lines[i] === '') continue;
-		const row = splitCsvLine(lines[i]);
-		const customerId = (row[customer] || '').replace(/\.0$/, '');
+	for (const line of readOnlineRetail()) {
+		const customerId = line.customerId;
 		if (customerId === '') continue;
-		const person = [customerId, `customer-${customerId}@example.com`, `Customer ${customerId}`, row[country], RETAIL_TIME_ZONES[row[country]] ?? ''];
+		const person = { customer_id: customerId, email: `customer-${customerId}@example.com`, first_name: `Customer ${customerId}`, country: line.country, time_zone: RETAIL_TIME_ZONES[line.country] ?? '', timestamp: line.invoiceDate };
 		if (!seen.has(customerId)) {
 			seen.add(customerId);
-			out.push([...person, row[date], 'consent', '', '', '', '', '', '', '', 'email', 'true'].map(csvField).join(','));
-			rows++;
+			out.push(formatCsvRow({ ...person, event_type: 'consent', channel: 'email', consent_granted: 'true' }, RETAIL_COLUMNS));
 		}
-		const amount = Math.round(Number(row[quantity]) * Number(row[price]) * 100) / 100;
-		const title = (row[description] || '').trim();
-		out.push([...person, row[date], 'order', amount.toFixed(2), row[quantity], 'GBP', row[invoice], row[stock], title, title, '', ''].map(csvField).join(','));
-		rows++;
-		if (Number(row[price]) > 0) products.set(row[stock], { title: title || (products.get(row[stock])?.title ?? ''), price: Number(row[price]) });
+		const title = line.description.trim();
+		const amount = (Math.round(line.quantity * line.unitPrice * 100) / 100).toFixed(2);
+		out.push(formatCsvRow({ ...person, event_type: 'order', amount, quantity: line.quantity, currency: 'GBP', order_id: line.invoiceNo, product_id: line.stockCode, product_title: title, title }, RETAIL_COLUMNS));
+		if (line.unitPrice > 0) products.set(line.stockCode, { product_id: line.stockCode, title: title || (products.get(line.stockCode)?.title ?? ''), price: line.unitPrice.toFixed(2), in_stock: true });
 	}
 	fs.writeFileSync(file, `${out.join('\n')}\n`);
-	if (catalogFile) {
-		const catalog = [...products].map(([id, product]) => [id, product.title, product.price.toFixed(2), 'true'].map(csvField).join(','));
-		fs.writeFileSync(catalogFile, `product_id,title,price,in_stock\n${catalog.join('\n')}\n`);
-	}
-	return { rows, customers: seen.size, products: products.size };
+	if (catalogFile) fs.writeFileSync(catalogFile, formatCsv([...products.values()], ['product_id', 'title', 'price', 'in_stock']));
+	return { rows: out.length - 1, customers: seen.size, products: products.size };
 }
 
 /** CDNOW_master.txt (23,570 customers, 1997-01 to 1998-06) as customer_id,timestamp,quantity,amount. */

@@ -9,6 +9,7 @@
 import type { LifecycleEvent } from '../../../lib';
 import { buildProfiles, chooseChannels, fitChannelPriors, mapRecordToEvent } from '../../../lib';
 import { SHOP_EVENT_MAPPING, simulateShop } from '../../../lib/simulate';
+import { mean, pearson } from '../../support/sampleStatistics';
 
 const shop = simulateShop({
 	seed: 5,
@@ -37,24 +38,6 @@ const options = {
 	quietHours: null,
 	policy: 'expectedValue' as const,
 };
-
-function mean(values: number[]): number {
-	return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-function pearson(x: number[], y: number[]): number {
-	const mx = mean(x);
-	const my = mean(y);
-	let sxy = 0;
-	let sxx = 0;
-	let syy = 0;
-	for (let i = 0; i < x.length; i++) {
-		sxy += (x[i] - mx) * (y[i] - my);
-		sxx += (x[i] - mx) ** 2;
-		syy += (y[i] - my) ** 2;
-	}
-	return sxy / Math.sqrt(sxx * syy);
-}
 
 function hoursApart(a: number, b: number): number {
 	const distance = Math.abs(a - b) % 24;

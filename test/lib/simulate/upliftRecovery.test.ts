@@ -7,6 +7,7 @@
 // uplift with Pearson r > 0.8, and its top fifth has at least 1.5 times the average true uplift.
 import { analyzeExperiment, scoreUplift, trainUpliftModel } from '../../../lib';
 import { simulateShop } from '../../../lib/simulate';
+import { mean, pearson } from '../../support/sampleStatistics';
 
 // Orders and the campaign only: messages and browsing do not enter the campaign's outcomes.
 const shop = simulateShop({
@@ -18,24 +19,6 @@ const shop = simulateShop({
 });
 const truthOf = new Map(shop.truth.customers.map((customer) => [customer.customerId, customer]));
 const FEATURES = ['frequency', 'weeksSinceLastPurchase'] as const;
-
-function mean(values: number[]): number {
-	return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-function pearson(x: number[], y: number[]): number {
-	const mx = mean(x);
-	const my = mean(y);
-	let sxy = 0;
-	let sxx = 0;
-	let syy = 0;
-	for (let i = 0; i < x.length; i++) {
-		sxy += (x[i] - mx) * (y[i] - my);
-		sxx += (x[i] - mx) ** 2;
-		syy += (y[i] - my) ** 2;
-	}
-	return sxy / Math.sqrt(sxx * syy);
-}
 
 describe('treatment effect recovery from a simulated campaign (about 14,000 emailable buyers, half treated)', () => {
 	it('analyzeExperiment: the 95 % intervals cover the true average effects on conversion and revenue', () => {

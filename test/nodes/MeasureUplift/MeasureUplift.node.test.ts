@@ -11,23 +11,15 @@ const DEFAULTS: Record<string, unknown> = Object.fromEntries(measureUpliftProper
 
 function contextFor(overrides: Record<string, ParameterValue>, rows: Array<Record<string, unknown>>, continueOnFail = false) {
 	const mock = mockExecuteFunctions({ ...DEFAULTS, ...overrides }, itemsOf(rows), { continueOnFail });
-	const files: Record<string, string> = {};
-	Object.assign(mock.context, {
-		getCredentials: async () => ({ secret: 'a-long-random-secret-salt' }),
-		helpers: {
-			prepareBinaryData: async (buffer: Buffer, fileName: string, mimeType: string) => {
-				files[fileName] = buffer.toString('utf8');
-				return { data: buffer.toString('base64'), fileName, mimeType };
-			},
-		},
-	});
-	return { ...mock, files };
+	Object.assign(mock.context, { getCredentials: async () => ({ secret: 'a-long-random-secret-salt' }) });
+	return mock;
 }
 
 async function run(overrides: Record<string, ParameterValue>, rows: Array<Record<string, unknown>>, continueOnFail = false) {
 	const mock = contextFor(overrides, rows, continueOnFail);
 	const [output] = await node.execute.call(mock.context);
-	return { output, files: mock.files, hints: mock.hints };
+	const files = Object.fromEntries(Object.entries(mock.files).map(([name, buffer]) => [name, buffer.toString('utf8')]));
+	return { output, files, hints: mock.hints };
 }
 
 async function failureOf(overrides: Record<string, ParameterValue>, rows: Array<Record<string, unknown>>): Promise<NodeOperationError> {

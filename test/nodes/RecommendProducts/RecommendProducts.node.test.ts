@@ -34,12 +34,7 @@ const orderLines = [
 function contextFor(overrides: Record<string, ParameterValue>, rows: Array<Record<string, unknown>>, catalogRows: Array<Record<string, unknown>> = [], continueOnFail = false) {
 	const mock = mockExecuteFunctions({ ...DEFAULTS, ...overrides }, itemsOf(rows), { continueOnFail });
 	const main = itemsOf(rows);
-	Object.assign(mock.context, {
-		getInputData: (input = 0) => (input === 1 ? itemsOf(catalogRows) : main),
-		helpers: {
-			prepareBinaryData: async (buffer: Buffer, fileName: string, mimeType: string) => ({ data: buffer.toString('base64'), fileName, mimeType }),
-		},
-	});
+	Object.assign(mock.context, { getInputData: (input = 0) => (input === 1 ? itemsOf(catalogRows) : main) });
 	return mock;
 }
 

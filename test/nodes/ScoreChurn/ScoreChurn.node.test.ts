@@ -122,16 +122,8 @@ describe('Score Churn node: Fit and Score (mocked context)', () => {
 	});
 
 	it('writes the model as a JSON file when asked, and reads it back from binary', async () => {
-		const files: Record<string, Buffer> = {};
 		const mock = contextFor({ options: { modelOutput: 'binary' } }, cdnow);
-		Object.assign(mock.context, {
-			helpers: {
-				prepareBinaryData: async (buffer: Buffer, fileName: string, mimeType: string) => {
-					files[fileName] = buffer;
-					return { data: buffer.toString('base64'), fileName, mimeType };
-				},
-			},
-		});
+		const files = mock.files;
 		const [output] = await node.execute.call(mock.context);
 		const last = output[output.length - 1];
 		expect(last.json).toMatchObject({ modelItem: true, kind: 'lifecycleChurnModel' });

@@ -9,6 +9,8 @@ export type ParameterValue = unknown | ((itemIndex: number) => unknown);
 export interface MockContext {
 	context: IExecuteFunctions;
 	hints: NodeExecutionHint[];
+	/** Every file the node prepared as binary data, by file name. */
+	files: Record<string, Buffer>;
 }
 
 export function mockExecuteFunctions(
@@ -17,6 +19,7 @@ export function mockExecuteFunctions(
 	{ continueOnFail = false }: { continueOnFail?: boolean } = {},
 ): MockContext {
 	const hints: NodeExecutionHint[] = [];
+	const files: Record<string, Buffer> = {};
 	const node: INode = { id: 'test-node', name: 'Test Node', type: 'n8n-nodes-lifecycle.test', typeVersion: 1, position: [0, 0], parameters: {} };
 	const lookup = (name: string, itemIndex: number, fallback: unknown) => {
 		let value: unknown = parameters;
@@ -38,10 +41,13 @@ export function mockExecuteFunctions(
 		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 		helpers: {
 			// As n8n's in-memory binary mode stores it: base64 data with file name and MIME type.
-			prepareBinaryData: async (buffer: Buffer, fileName: string, mimeType: string) => ({ data: buffer.toString('base64'), fileName, mimeType }),
+			prepareBinaryData: async (buffer: Buffer, fileName: string, mimeType: string) => {
+				files[fileName] = buffer;
+				return { data: buffer.toString('base64'), fileName, mimeType };
+			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { context, hints };
+	return { context, hints, files };
 }
 
 export function itemsOf(rows: Array<Record<string, unknown>>): INodeExecutionData[] {
