@@ -31,7 +31,7 @@ import { lifecyclePopulation } from './lifecyclePopulation';
 import { matchStageRule } from './matchStageRule';
 import type { LifecycleFacts } from './readLifecycleFacts';
 import { ownField } from '../fieldValues';
-import { describeValue, readLifecycleFacts } from './readLifecycleFacts';
+import { describeFieldValue, readLifecycleFacts } from './readLifecycleFacts';
 import { readPreviousStage } from './readPreviousStage';
 import type { AssignLifecycleStagesOptions, AtRiskSignal, PreviousStageMatch, ResolvedLifecycleOptions } from './resolveLifecycleOptions';
 import { isResolvedLifecycleOptions, resolveLifecycleOptions } from './resolveLifecycleOptions';
@@ -194,7 +194,7 @@ export function assignLifecycleStages(
 	const resolved = isResolvedLifecycleOptions(options) ? options : resolveLifecycleOptions(options, 'assignLifecycleStages');
 	const fn = resolved.functionName;
 	if (!Array.isArray(profiles)) {
-		throw new LifecycleInputError(`${fn} requires a list of profiles; got ${describeValue(profiles)}`, { field: 'profiles', hint: 'Pass the profiles as an array' });
+		throw new LifecycleInputError(`${fn} requires a list of profiles; got ${describeFieldValue(profiles)}`, { field: 'profiles', hint: 'Pass the profiles as an array' });
 	}
 	if (resolved.previousStages !== null && resolved.previousStages.length !== profiles.length) {
 		throw new LifecycleInputError(`${fn} requires one previous stage per profile; got ${resolved.previousStages.length} for ${profiles.length} profiles`, {

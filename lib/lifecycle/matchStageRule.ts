@@ -18,7 +18,8 @@
  */
 import { parseNumber } from '../profile/mapRecordToEvent';
 import { parseTimestamp } from '../profile/parseTimestamp';
-import { describeValue, inputError } from './readLifecycleFacts';
+import { describeValue } from '../fieldValues';
+import { inputError } from './readLifecycleFacts';
 import type { ResolvedLifecycleOptions, ResolvedStageRule, RuleOperator } from './resolveLifecycleOptions';
 
 export interface RuleMatch {
@@ -132,7 +133,8 @@ export function matchStageRule(
 	for (const rule of rules) {
 		const value = read(rule.field);
 		if (holds(value, rule, itemIndex, options)) {
-			const shown = value === undefined ? 'missing' : describeValue(value);
+			// The reason is output data (a CRM note), kept short: text in quotes, as before.
+			const shown = value === undefined ? 'missing' : typeof value === 'string' ? JSON.stringify(value) : describeValue(value);
 			return { rule, value, reason: `${describeRule(rule)} (it is ${shown})` };
 		}
 	}

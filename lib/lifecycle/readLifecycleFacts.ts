@@ -19,7 +19,7 @@
  * @example readLifecycleFacts({ observationEnd: '2024-03-31', orders: 3, frequency: 2, firstPurchaseAt: '2024-01-01', lastPurchaseAt: '2024-03-01' }, 0, resolved).ownGapDays // 30
  */
 import { LifecycleInputError } from '../errors';
-import { isBlank, ownField } from '../fieldValues';
+import { describeValue, isBlank, ownField } from '../fieldValues';
 import { parseNumber } from '../profile/mapRecordToEvent';
 import { MS_PER_DAY, parseTimestamp, utcDayIndex } from '../profile/parseTimestamp';
 import type { ResolvedLifecycleOptions } from './resolveLifecycleOptions';
@@ -37,17 +37,13 @@ export interface LifecycleFacts {
 	daysSinceLastPurchase: number | null;
 }
 
-/** Text of a value for an error message, short. */
-export function describeValue(value: unknown): string {
-	if (value === undefined) return 'nothing (the field is missing)';
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-	const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+/** A value as an error message shows it; a field the item lacks is "nothing (the field is missing)". */
+export function describeFieldValue(value: unknown): string {
+	return value === undefined ? 'nothing (the field is missing)' : describeValue(value);
 }
 
-
 export function inputError(options: ResolvedLifecycleOptions, itemIndex: number, field: string, need: string, got: unknown, hint: string): LifecycleInputError {
-	return new LifecycleInputError(`${options.functionName} requires ${field} ${need}; got ${describeValue(got)}`, { itemIndex, field, hint });
+	return new LifecycleInputError(`${options.functionName} requires ${field} ${need}; got ${describeFieldValue(got)}`, { itemIndex, field, hint });
 }
 
 function isoDay(time: number): string {

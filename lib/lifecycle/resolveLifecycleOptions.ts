@@ -14,6 +14,7 @@
  * @example resolveLifecycleOptions({ stageNames: { prospect: 'subscriber' } }).nameOf.get('prospect') // 'subscriber'
  */
 import { LifecycleInputError } from '../errors';
+import { describeValue } from '../fieldValues';
 import { parseNumber } from '../profile/mapRecordToEvent';
 import { parseTimestamp } from '../profile/parseTimestamp';
 import type { LifecycleStage } from './lifecycleStages';
@@ -142,7 +143,7 @@ export function isResolvedLifecycleOptions(options: unknown): options is Resolve
 }
 
 function optionError(functionName: string, field: string, need: string, got: unknown, hint: string): LifecycleInputError {
-	return new LifecycleInputError(`${functionName} requires ${field} ${need}; got ${JSON.stringify(got) ?? String(got)}`, { field, hint });
+	return new LifecycleInputError(`${functionName} requires ${field} ${need}; got ${describeValue(got)}`, { field, hint });
 }
 
 function readNumberOption(

@@ -26,6 +26,7 @@ import { compareMetric } from './compareMetric';
 import type { AnalysisMethod, MetricEffect, MetricMoments } from './compareMetric';
 import { summarizeUnits } from './summarizeUnits';
 import type { ArmSummary, UnitOutcome } from './summarizeUnits';
+import { describeValue } from '../fieldValues';
 
 export type ExperimentInput = { units: ReadonlyArray<UnitOutcome> } | { arms: ReadonlyArray<ArmSummary> };
 
@@ -127,20 +128,20 @@ function checkSummaries(arms: ReadonlyArray<ArmSummary>): void {
 	arms.forEach((summary, index) => {
 		if (!summary || typeof summary !== 'object') throw new Error(`${CALLER} requires each arm summary to be an object; arm ${index} is ${String(summary)}`);
 		const { arm, units } = summary;
-		if (typeof arm !== 'string' || arm === '') throw new Error(`${CALLER} requires a non-empty arm name on every arm summary; arm ${index} has ${JSON.stringify(arm)}`);
+		if (typeof arm !== 'string' || arm === '') throw new Error(`${CALLER} requires a non-empty arm name on every arm summary; arm ${index} has ${describeValue(arm)}`);
 		if (seen.has(arm)) throw new Error(`${CALLER} requires each arm once; "${arm}" appears twice. Sum its rows first`);
 		seen.add(arm);
-		if (!isNonNegative(units) || !Number.isInteger(units)) throw new Error(`${CALLER} requires a whole number of units >= 0 in arm "${arm}"; got ${String(units)}`);
+		if (!isNonNegative(units) || !Number.isInteger(units)) throw new Error(`${CALLER} requires a whole number of units >= 0 in arm "${arm}"; got ${describeValue(units)}`);
 		for (const field of ['conversions', 'revenueSum', 'revenueSumSquares', 'preMetricSumSquares', 'messages', 'discounts'] as const) {
 			const value = summary[field];
 			if (value !== undefined && value !== null && !isNonNegative(value)) {
-				throw new Error(`${CALLER} requires ${field} >= 0 in arm "${arm}"; got ${String(value)}`);
+				throw new Error(`${CALLER} requires ${field} >= 0 in arm "${arm}"; got ${describeValue(value)}`);
 			}
 		}
 		for (const field of ['preMetricSum', 'preMetricConversionsSum', 'preMetricRevenueSum'] as const) {
 			const value = summary[field];
 			if (value !== undefined && value !== null && !(typeof value === 'number' && Number.isFinite(value))) {
-				throw new Error(`${CALLER} requires ${field} to be a finite number in arm "${arm}"; got ${String(value)}`);
+				throw new Error(`${CALLER} requires ${field} to be a finite number in arm "${arm}"; got ${describeValue(value)}`);
 			}
 		}
 		if (summary.conversions !== undefined && summary.conversions > units) {
@@ -195,7 +196,7 @@ export function analyzeExperiment(input: ExperimentInput, options: AnalyzeExperi
 	const alpha = options.alpha ?? 0.05;
 	const method = options.method ?? 'fixedHorizon';
 	const costPerMessage = options.costPerMessage ?? 0;
-	if (!isNonNegative(costPerMessage)) throw new Error(`${CALLER} requires costPerMessage >= 0; got ${String(costPerMessage)}`);
+	if (!isNonNegative(costPerMessage)) throw new Error(`${CALLER} requires costPerMessage >= 0; got ${describeValue(costPerMessage)}`);
 	if (!(alpha > 0 && alpha < 1)) throw new Error(`${CALLER} requires alpha in (0, 1), e.g. 0.05 for 95% intervals; got ${alpha}`);
 
 	let summaries: ArmSummary[];
@@ -213,9 +214,9 @@ export function analyzeExperiment(input: ExperimentInput, options: AnalyzeExperi
 	// Planned split: every arm in the data must be planned, and every planned arm must have units.
 	const weights = options.armWeights;
 	if (weights !== undefined) {
-		if (!weights || typeof weights !== 'object') throw new Error(`${CALLER} requires armWeights as { armName: weight }; got ${String(weights)}`);
+		if (!weights || typeof weights !== 'object') throw new Error(`${CALLER} requires armWeights as { armName: weight }; got ${describeValue(weights)}`);
 		for (const [arm, weight] of Object.entries(weights)) {
-			if (!(typeof weight === 'number' && Number.isFinite(weight) && weight > 0)) throw new Error(`${CALLER} requires armWeights > 0; "${arm}" has ${String(weight)}`);
+			if (!(typeof weight === 'number' && Number.isFinite(weight) && weight > 0)) throw new Error(`${CALLER} requires armWeights > 0; "${arm}" has ${describeValue(weight)}`);
 			if (!names.includes(arm)) {
 				throw new Error(`${CALLER} requires at least one unit in arm "${arm}" (planned in armWeights); none found among ${names.map((name) => `"${name}"`).join(', ')}. Check the arm names`);
 			}

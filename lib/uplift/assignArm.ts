@@ -18,6 +18,7 @@
 import { z } from 'zod';
 
 import { hashToUniform } from './hashToUniform';
+import { describeValue } from '../fieldValues';
 
 export const DEFAULT_GLOBAL_CONTROL_SALT = 'lifecycle-global-control';
 export const DEFAULT_GLOBAL_CONTROL_ARM = 'globalControl';
@@ -94,7 +95,7 @@ export function createArmAssigner(options: AssignArmOptions): ArmAssigner {
 	const armNames = arms.map((arm) => arm.name);
 	return (customerId) => {
 		if ((typeof customerId !== 'string' && typeof customerId !== 'number') || customerId === '' || (typeof customerId === 'number' && !Number.isFinite(customerId))) {
-			throw new Error(`assignArm requires a non-empty customer id (string or finite number); got ${JSON.stringify(customerId) ?? String(customerId)}`);
+			throw new Error(`assignArm requires a non-empty customer id (string or finite number); got ${describeValue(customerId)}`);
 		}
 		const id = String(customerId);
 		const bucket = hashToUniform(salt, id);

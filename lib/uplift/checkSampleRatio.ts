@@ -13,6 +13,7 @@
  * @example checkSampleRatio([1000, 1100], [0.5, 0.5]) // { chiSquare: 4.7619, pValue: 0.029096, mismatch: false, ... }
  */
 import { chiSquareSurvival } from '../stats/chiSquareCdf';
+import { describeValue } from '../fieldValues';
 
 export interface SampleRatioOptions {
 	/** Flag a mismatch below this p-value; default 0.001. */
@@ -48,10 +49,10 @@ export function checkSampleRatio(observed: ReadonlyArray<number>, weights: Reado
 	}
 	const names = options.arms ?? observed.map((_, i) => `arm ${i + 1}`);
 	observed.forEach((count, i) => {
-		if (!Number.isFinite(count) || count < 0) throw new Error(`checkSampleRatio requires counts >= 0; ${names[i]} has ${count}`);
+		if (!Number.isFinite(count) || count < 0) throw new Error(`checkSampleRatio requires counts >= 0; ${names[i]} has ${describeValue(count)}`);
 	});
 	weights.forEach((weight, i) => {
-		if (!Number.isFinite(weight) || !(weight > 0)) throw new Error(`checkSampleRatio requires planned weights > 0; ${names[i]} has ${weight}`);
+		if (!Number.isFinite(weight) || !(weight > 0)) throw new Error(`checkSampleRatio requires planned weights > 0; ${names[i]} has ${describeValue(weight)}`);
 	});
 	const total = observed.reduce((sum, count) => sum + count, 0);
 	if (total === 0) throw new Error('checkSampleRatio requires at least one unit; every arm is empty');

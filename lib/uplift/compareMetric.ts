@@ -28,6 +28,7 @@ import { studentTCdf } from '../stats/studentTCdf';
 import { studentTQuantile } from '../stats/studentTQuantile';
 import { confidenceSequenceHalfWidth, confidenceSequencePValue } from './confidenceSequence';
 import { normalChanceToWin } from './normalChanceToWin';
+import { describeValue } from '../fieldValues';
 
 /** A pre-period metric x observed on the same units: sum x, sum x^2 and sum x*y (y: the metric compared). */
 export interface CovariateMoments {
@@ -131,9 +132,9 @@ function centredSquares(sum: number, sumSquares: number, n: number, describe: ()
 
 function readArm(moments: MetricMoments, caller: string, arm: string, metric: string): ArmMoments {
 	const where = `${caller} ${metric} in arm "${arm}"`;
-	if (!moments || typeof moments !== 'object') throw new Error(`${caller} requires sufficient statistics for arm "${arm}"; got ${String(moments)}`);
+	if (!moments || typeof moments !== 'object') throw new Error(`${caller} requires sufficient statistics for arm "${arm}"; got ${describeValue(moments)}`);
 	const n = moments.n;
-	if (!finiteNumber(n) || n < 0) throw new Error(`${where} requires a unit count n >= 0; got ${String(n)}`);
+	if (!finiteNumber(n) || n < 0) throw new Error(`${where} requires a unit count n >= 0; got ${describeValue(n)}`);
 	if (n < 2) {
 		throw new Error(`${caller} requires at least 2 units in arm "${arm}" to estimate a variance; got ${n}. Check the arm name and wait for more data`);
 	}
@@ -143,7 +144,7 @@ function readArm(moments: MetricMoments, caller: string, arm: string, metric: st
 	if (isProportion(moments)) {
 		const conversions = moments.conversions;
 		if (!finiteNumber(conversions) || conversions < 0 || conversions > n) {
-			throw new Error(`${where} requires 0 <= conversions <= n (${n}); got ${String(conversions)}`);
+			throw new Error(`${where} requires 0 <= conversions <= n (${n}); got ${describeValue(conversions)}`);
 		}
 		mean = conversions / n;
 		variance = mean * (1 - mean);

@@ -23,6 +23,7 @@ import { checkUpliftArrays, cumulativeCounts, rankByScore } from './rankByScore'
 import { upliftAtK } from './upliftAtK';
 import type { UpliftAtK, UpliftAtKStrategy } from './upliftAtK';
 import { perfectUpliftScores, upliftValues } from './upliftCurve';
+import { describeValue } from '../fieldValues';
 
 export interface UpliftEvaluationRow {
 	/** The predicted uplift (any score: only the ranking matters). */
@@ -75,7 +76,7 @@ const CALLER = 'evaluateUplift';
 function readFlag(value: unknown, row: number, field: string): number {
 	if (value === true || value === 1) return 1;
 	if (value === false || value === 0) return 0;
-	throw new Error(`${CALLER} requires ${field} to be 0, 1, true or false; row ${row} has ${JSON.stringify(value) ?? String(value)}`);
+	throw new Error(`${CALLER} requires ${field} to be 0, 1, true or false; row ${row} has ${describeValue(value)}`);
 }
 
 /** Linear interpolation of a curve at x (x within the curve's range). */
@@ -111,7 +112,7 @@ export function evaluateUplift(rows: ReadonlyArray<UpliftEvaluationRow>, options
 	const outcomes = new Float64Array(n);
 	rows.forEach((row, i) => {
 		if (!row || typeof row !== 'object') throw new Error(`${CALLER} requires each row to be an object; row ${i} is ${String(row)}`);
-		if (typeof row.uplift !== 'number' || !Number.isFinite(row.uplift)) throw new Error(`${CALLER} requires a finite uplift score on every row; row ${i} has ${String(row.uplift)}`);
+		if (typeof row.uplift !== 'number' || !Number.isFinite(row.uplift)) throw new Error(`${CALLER} requires a finite uplift score on every row; row ${i} has ${describeValue(row.uplift)}`);
 		scores[i] = row.uplift;
 		treated[i] = readFlag(row.treated, i, 'treated');
 		outcomes[i] = readFlag(row.converted, i, 'converted');

@@ -13,11 +13,12 @@
  * Cost: O(n log n) to rank (rankByScore), O(n) per cumulative pass (cumulativeCounts).
  * @example rankByScore([0.1, 0.3, 0.3]) // Int32Array [2, 1, 0]
  */
+import { describeValue } from '../fieldValues';
 export function rankByScore(scores: ArrayLike<number>): Int32Array {
 	const n = scores.length;
 	const order = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
-		if (typeof scores[i] !== 'number' || !Number.isFinite(scores[i])) throw new Error(`rankByScore requires finite scores; unit ${i} has ${String(scores[i])}`);
+		if (typeof scores[i] !== 'number' || !Number.isFinite(scores[i])) throw new Error(`rankByScore requires finite scores; unit ${i} has ${describeValue(scores[i])}`);
 		order[i] = i;
 	}
 	// Descending score, ties by descending index: the reverse of a stable ascending sort.
@@ -94,8 +95,8 @@ export function checkUpliftArrays(caller: string, outcomes: ArrayLike<number>, s
 	if (n === 0) throw new Error(`${caller} requires at least one unit`);
 	let treatedCount = 0;
 	for (let i = 0; i < n; i++) {
-		if (outcomes[i] !== 0 && outcomes[i] !== 1) throw new Error(`${caller} requires binary outcomes (0 or 1); unit ${i} has ${String(outcomes[i])}`);
-		if (treated[i] !== 0 && treated[i] !== 1) throw new Error(`${caller} requires treatment flags 0 or 1; unit ${i} has ${String(treated[i])}`);
+		if (outcomes[i] !== 0 && outcomes[i] !== 1) throw new Error(`${caller} requires binary outcomes (0 or 1); unit ${i} has ${describeValue(outcomes[i])}`);
+		if (treated[i] !== 0 && treated[i] !== 1) throw new Error(`${caller} requires treatment flags 0 or 1; unit ${i} has ${describeValue(treated[i])}`);
 		treatedCount += treated[i];
 	}
 	if (treatedCount === 0 || treatedCount === n) {

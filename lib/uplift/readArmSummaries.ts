@@ -14,7 +14,7 @@
  *   // { arms: [{ arm: 'control', units: 5000, conversions: 500, itemIndex: 0 }], issues: [] }
  */
 import type { InputIssue } from '../errors';
-import { isBlank, ownField } from '../fieldValues';
+import { describeValue, isBlank, ownField } from '../fieldValues';
 import { parseNumber } from '../profile/mapRecordToEvent';
 import type { ArmSummary } from './summarizeUnits';
 
@@ -35,7 +35,7 @@ export function readArmSummaries(items: ReadonlyArray<Record<string, unknown>>):
 		const armValue = ownField(record, 'arm');
 		const arm = typeof armValue === 'number' ? String(armValue) : armValue;
 		if (typeof arm !== 'string' || arm.trim() === '') {
-			problem('arm', `no arm name in arm (got ${JSON.stringify(armValue) ?? 'nothing'})`, 'Give each per-arm item its arm name in a field called arm');
+			problem('arm', `no arm name in arm (got ${describeValue(armValue)})`, 'Give each per-arm item its arm name in a field called arm');
 			return;
 		}
 		const unitsValue = ownField(record, 'units');
@@ -43,7 +43,7 @@ export function readArmSummaries(items: ReadonlyArray<Record<string, unknown>>):
 		if (units === undefined || units < 0 || !Number.isInteger(units)) {
 			problem(
 				'units',
-				`arm "${arm}" has ${JSON.stringify(unitsValue) ?? 'nothing'} in units; it must be a whole number of customers, 0 or more`,
+				`arm "${arm}" has ${describeValue(unitsValue)} in units; it must be a whole number of customers, 0 or more`,
 				'Give each arm its number of customers in a field called units, or use one item per customer',
 			);
 			return;
@@ -60,7 +60,7 @@ export function readArmSummaries(items: ReadonlyArray<Record<string, unknown>>):
 				if (number === undefined || (!allowNegative && number < 0)) {
 					problem(
 						field,
-						`arm "${arm}" has ${JSON.stringify(value)} in ${field}; it must be ${allowNegative ? 'a number' : 'a number, 0 or more'}`,
+						`arm "${arm}" has ${describeValue(value)} in ${field}; it must be ${allowNegative ? 'a number' : 'a number, 0 or more'}`,
 						'Give a plain number such as 1250.5 (no currency sign or thousands separator), or leave the field out',
 					);
 					return;

@@ -12,7 +12,7 @@
  *   // { units: [{ arm: 'control', converted: 1, revenue: 12.5, itemIndex: 0 }], issues: [] }
  */
 import type { InputIssue } from '../errors';
-import { isBlank, ownField } from '../fieldValues';
+import { describeValue, isBlank, ownField } from '../fieldValues';
 import { parseNumber } from '../profile/mapRecordToEvent';
 import type { UnitOutcome } from './summarizeUnits';
 
@@ -49,7 +49,7 @@ export function readExperimentUnits(
 		const armValue = ownField(record, fields.arm);
 		const arm = typeof armValue === 'number' ? String(armValue) : armValue;
 		if (typeof arm !== 'string' || arm.trim() === '') {
-			problem(fields.arm, `no arm in ${fields.arm} (got ${JSON.stringify(armValue) ?? 'nothing'})`, 'Run Measure Uplift > Assign first, or map Arm Field to the field that holds the arm');
+			problem(fields.arm, `no arm in ${fields.arm} (got ${describeValue(armValue)})`, 'Run Measure Uplift > Assign first, or map Arm Field to the field that holds the arm');
 			return;
 		}
 		if (known && !known.has(arm)) {
@@ -66,7 +66,7 @@ export function readExperimentUnits(
 				if (TRUE_WORDS.has(word)) unit.converted = 1;
 				else if (FALSE_WORDS.has(word)) unit.converted = 0;
 				else {
-					problem(fields.converted, `${fields.converted} is ${JSON.stringify(value)}, not a yes/no value`, 'Use true/false, 1/0 or yes/no; map revenue separately');
+					problem(fields.converted, `${fields.converted} is ${describeValue(value)}, not a yes/no value`, 'Use true/false, 1/0 or yes/no; map revenue separately');
 					return;
 				}
 			}
@@ -85,7 +85,7 @@ export function readExperimentUnits(
 			}
 			const number = parseNumber(value);
 			if (number === undefined) {
-				problem(field, `${field} is ${JSON.stringify(value)}, not a number`, 'Give a plain number such as 12.50 (no currency sign or thousands separator)');
+				problem(field, `${field} is ${describeValue(value)}, not a number`, 'Give a plain number such as 12.50 (no currency sign or thousands separator)');
 				return;
 			}
 			if (!allowNegative && number < 0) {

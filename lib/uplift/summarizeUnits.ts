@@ -15,6 +15,7 @@
  * @example summarizeUnits([{ arm: 'control', converted: 1, revenue: 20 }, { arm: 'control', converted: 0 }])
  *   // { arms: [{ arm: 'control', units: 2, conversions: 1, revenueSum: 20, revenueSumSquares: 400, ... }], ... }
  */
+import { describeValue } from '../fieldValues';
 
 /** One customer's outcome in an experiment. */
 export interface UnitOutcome {
@@ -60,20 +61,16 @@ function present(value: unknown): boolean {
 	return value !== undefined && value !== null;
 }
 
-function describe(value: unknown): string {
-	return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
-}
-
 function readConversion(value: unknown, index: number, caller: string): number {
 	if (value === true || value === 1) return 1;
 	if (value === false || value === 0 || value === undefined || value === null) return 0;
-	throw new Error(`${caller} requires converted to be 0, 1, true or false; unit ${index} has ${describe(value)}. Map the conversion to a binary field (e.g. "purchased within 7 days")`);
+	throw new Error(`${caller} requires converted to be 0, 1, true or false; unit ${index} has ${describeValue(value)}. Map the conversion to a binary field (e.g. "purchased within 7 days")`);
 }
 
 function readAmount(value: unknown, index: number, field: string, caller: string, allowNegative: boolean): number {
 	if (value === undefined || value === null) return 0;
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw new Error(`${caller} requires ${field} to be a finite number; unit ${index} has ${describe(value)}`);
+		throw new Error(`${caller} requires ${field} to be a finite number; unit ${index} has ${describeValue(value)}`);
 	}
 	if (!allowNegative && value < 0) {
 		throw new Error(`${caller} requires ${field} >= 0; unit ${index} has ${value}. Net refunds out before the analysis or record them as 0`);
@@ -104,9 +101,9 @@ export function summarizeUnits(units: ReadonlyArray<UnitOutcome>, caller = 'summ
 	const hasPreMetric = preMetricCount > 0;
 	const byArm = new Map<string, Required<ArmSummary>>();
 	units.forEach((unit, index) => {
-		if (!unit || typeof unit !== 'object') throw new Error(`${caller} requires each unit to be an object; unit ${index} is ${describe(unit)}`);
+		if (!unit || typeof unit !== 'object') throw new Error(`${caller} requires each unit to be an object; unit ${index} is ${describeValue(unit)}`);
 		const arm = unit.arm;
-		if (typeof arm !== 'string' || arm === '') throw new Error(`${caller} requires a non-empty arm name on every unit; unit ${index} has ${describe(arm)}`);
+		if (typeof arm !== 'string' || arm === '') throw new Error(`${caller} requires a non-empty arm name on every unit; unit ${index} has ${describeValue(arm)}`);
 		const y = readConversion(unit.converted, index, caller);
 		const revenue = readAmount(unit.revenue, index, 'revenue', caller, false);
 		const x = hasPreMetric ? readAmount(unit.preMetric, index, 'preMetric', caller, true) : 0;

@@ -22,6 +22,7 @@ import { z } from 'zod';
 
 import { fitLogisticRegression, LogisticRegressionModelSchema } from '../learn/logisticRegression';
 import type { FeatureRow } from '../learn/logisticRegression';
+import { describeValue } from '../fieldValues';
 
 export type UpliftMethod = 'twoModel' | 'classTransformation';
 
@@ -68,7 +69,7 @@ const CALLER = 'trainUpliftModel';
 function readFlag(value: unknown, row: number, field: string): number {
 	if (value === true || value === 1) return 1;
 	if (value === false || value === 0) return 0;
-	throw new Error(`${CALLER} requires ${field} to be 0, 1, true or false; row ${row} has ${JSON.stringify(value) ?? String(value)}`);
+	throw new Error(`${CALLER} requires ${field} to be 0, 1, true or false; row ${row} has ${describeValue(value)}`);
 }
 
 /**
@@ -77,7 +78,7 @@ function readFlag(value: unknown, row: number, field: string): number {
  */
 export function readFeatureMatrix(rows: ReadonlyArray<{ features: FeatureRow }>, featureNames: ReadonlyArray<string> | undefined, caller: string): { names: string[]; matrix: number[][] } {
 	const first = rows[0]?.features;
-	if (!first || typeof first !== 'object') throw new Error(`${caller} requires features on every row (an array of numbers or a record of numbers); row 0 has ${String(first)}`);
+	if (!first || typeof first !== 'object') throw new Error(`${caller} requires features on every row (an array of numbers or a record of numbers); row 0 has ${describeValue(first)}`);
 	const names = featureNames
 		? [...featureNames]
 		: Array.isArray(first)
@@ -86,12 +87,12 @@ export function readFeatureMatrix(rows: ReadonlyArray<{ features: FeatureRow }>,
 	if (names.length === 0) throw new Error(`${caller} requires at least one feature`);
 	const matrix = rows.map((row, i) => {
 		const features = row?.features;
-		if (!features || typeof features !== 'object') throw new Error(`${caller} requires features on every row; row ${i} has ${String(features)}`);
+		if (!features || typeof features !== 'object') throw new Error(`${caller} requires features on every row; row ${i} has ${describeValue(features)}`);
 		const values = Array.isArray(features) ? [...(features as ReadonlyArray<number>)] : names.map((name) => (features as Readonly<Record<string, number>>)[name]);
 		if (values.length !== names.length) throw new Error(`${caller} requires ${names.length} features (${names.join(', ')}); row ${i} has ${values.length}`);
 		values.forEach((value, j) => {
 			if (typeof value !== 'number' || !Number.isFinite(value)) {
-				throw new Error(`${caller} requires a finite number for feature "${names[j]}"; row ${i} has ${JSON.stringify(value) ?? String(value)}`);
+				throw new Error(`${caller} requires a finite number for feature "${names[j]}"; row ${i} has ${describeValue(value)}`);
 			}
 		});
 		return values;

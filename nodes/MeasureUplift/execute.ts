@@ -4,6 +4,7 @@ import type { ArmSummary, ExperimentAnalysis, UnitOutcome, UpliftModel } from '.
 import {
 	analyzeExperiment,
 	createArmAssigner,
+	describeValue,
 	isBlank,
 	LifecycleInputError,
 	ownField,
@@ -94,7 +95,7 @@ async function assign(context: IExecuteFunctions, items: INodeExecutionData[]): 
 		const id = ownField(item.json, idField);
 		if (!((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)))) {
 			errors.fail(
-				new LifecycleInputError(`Item ${itemIndex} has no customer ID in ${idField} (got ${JSON.stringify(id) ?? 'nothing'})`, {
+				new LifecycleInputError(`Item ${itemIndex} has no customer ID in ${idField} (got ${describeValue(id)})`, {
 					itemIndex,
 					field: idField,
 					hint: 'Map Customer ID Field to a field every customer has (customerId, email)',
@@ -338,7 +339,7 @@ function readFeatures(json: IDataObject, names: readonly string[], itemIndex: nu
 		const value = ownField(json, name);
 		const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
 		if (!Number.isFinite(number)) {
-			throw new LifecycleInputError(`Item ${itemIndex} has ${JSON.stringify(value) ?? 'nothing'} in ${name}; features must be numbers`, {
+			throw new LifecycleInputError(`Item ${itemIndex} has ${describeValue(value)} in ${name}; features must be numbers`, {
 				itemIndex,
 				field: name,
 				hint: 'Fill missing values first (for example 0 with a Set node) or drop the field from Feature Fields',

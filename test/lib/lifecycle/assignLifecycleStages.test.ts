@@ -292,7 +292,7 @@ describe('assignLifecycleStages: bad input and edge cases', () => {
 			{
 				itemIndex: 1,
 				field: 'previousStage',
-				message: 'assignLifecycleStages requires previousStage to be a stage of the model (prospect, consideration, first_purchase, repeat, loyal, advocate, at_risk, lapsed, reactivated) or empty; got "VIP"',
+				message: 'assignLifecycleStages requires previousStage to be a stage of the model (prospect, consideration, first_purchase, repeat, loyal, advocate, at_risk, lapsed, reactivated) or empty; got the text "VIP"',
 				hint: expect.stringContaining('Stage Names'),
 			},
 		]);

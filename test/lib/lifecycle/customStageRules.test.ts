@@ -109,7 +109,7 @@ describe('custom stage rules: first match wins, then the default model', () => {
 
 	it('names the field when a value cannot be compared as a number or a date', () => {
 		const { issues } = assign([buyer({ purchaseDays: 2 }, { score: 'high' })], [{ field: 'score', operator: 'greaterThan', value: 3, stage: 'hot' }]);
-		expect(issues[0]).toMatchObject({ field: 'score', message: 'assignLifecycleStages requires score to be a number for rule 1 (score > 3); got "high"' });
+		expect(issues[0]).toMatchObject({ field: 'score', message: 'assignLifecycleStages requires score to be a number for rule 1 (score > 3); got the text "high"' });
 	});
 
 	it('needs the item fields only when a rule reaches for them', () => {

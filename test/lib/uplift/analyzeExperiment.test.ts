@@ -193,7 +193,7 @@ describe('analyzeExperiment: bad input gives a message saying what is wrong and 
 		expect(() => analyzeExperiment({ units: [{ arm: 'control', converted: 1 }, { arm: 'email', converted: 2 }] })).toThrow(
 			'analyzeExperiment requires converted to be 0, 1, true or false; unit 1 has 2. Map the conversion to a binary field',
 		);
-		expect(() => analyzeExperiment({ units: [{ arm: 'control', converted: 'yes' as unknown as number }] })).toThrow('unit 0 has "yes"');
+		expect(() => analyzeExperiment({ units: [{ arm: 'control', converted: 'yes' as unknown as number }] })).toThrow('unit 0 has the text "yes"');
 	});
 
 	it('negative revenue', () => {

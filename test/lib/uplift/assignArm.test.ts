@@ -135,7 +135,7 @@ describe('assignArm: options and ids', () => {
 			'assignArm requires the global control arm name "globalControl" to differ from the campaign arms',
 		);
 		expect(() => assignArm('c-1', { salt: 'g', arms: ARMS, globalControl: { size: 0.1, salt: 'g' } })).toThrow('assignArm requires a campaign salt different from the global control salt');
-		expect(() => assignArm('', campaignA)).toThrow('assignArm requires a non-empty customer id (string or finite number); got ""');
+		expect(() => assignArm('', campaignA)).toThrow('assignArm requires a non-empty customer id (string or finite number); got the text ""');
 		expect(() => assignArm(Number.NaN, campaignA)).toThrow('assignArm requires a non-empty customer id');
 		expect(() => assignArm('c-1', { salt: 's', arms: ARMS, globalControl: { size: 1 } })).toThrow('globalControl.size');
 	});

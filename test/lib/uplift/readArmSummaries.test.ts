@@ -43,7 +43,7 @@ describe('readArmSummaries', () => {
 			[7, 'arm'],
 		]);
 		expect(issues[1].message).toBe('Item 1: arm "a" has 2.5 in units; it must be a whole number of customers, 0 or more');
-		expect(issues[3].message).toBe('Item 3: arm "c" has "ten" in conversions; it must be a number, 0 or more');
+		expect(issues[3].message).toBe('Item 3: arm "c" has the text "ten" in conversions; it must be a number, 0 or more');
 		expect(issues[3].hint).toContain('plain number');
 	});
 });

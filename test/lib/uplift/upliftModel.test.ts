@@ -54,7 +54,7 @@ describe('uplift model on a campaign with a known heterogeneous effect (10,000 t
 		expect(() => trainUpliftModel(allTreated)).toThrow('trainUpliftModel requires at least 10 treated and 10 control customers; got 50 treated and 0 control');
 		const noConversions = train.slice(0, 200).map((row) => ({ ...row, converted: 0 }));
 		expect(() => trainUpliftModel(noConversions)).toThrow('trainUpliftModel requires both converters and non-converters among the treated customers; got 0 of');
-		expect(() => trainUpliftModel([{ features: [1, Number.NaN], treated: 1, converted: 0 }])).toThrow('trainUpliftModel requires a finite number for feature "x2"; row 0 has null');
+		expect(() => trainUpliftModel([{ features: [1, Number.NaN], treated: 1, converted: 0 }])).toThrow('trainUpliftModel requires a finite number for feature "x2"; row 0 has NaN');
 		expect(() => trainUpliftModel([{ features: [1], treated: 2, converted: 0 }])).toThrow('trainUpliftModel requires treated to be 0, 1, true or false; row 0 has 2');
 		const model = trainUpliftModel(train.slice(0, 1000));
 		expect(() => scoreUplift(model, [1, 2])).toThrow('scoreUplift requires 5 features');
@@ -62,7 +62,7 @@ describe('uplift model on a campaign with a known heterogeneous effect (10,000 t
 
 	it('evaluateUplift validates rows and bootstrap settings', () => {
 		expect(() => evaluateUplift([])).toThrow('evaluateUplift requires rows { uplift, treated, converted } from a randomised campaign; got none');
-		expect(() => evaluateUplift([{ uplift: 0.1, treated: 1, converted: 'yes' as unknown as number }])).toThrow('evaluateUplift requires converted to be 0, 1, true or false; row 0 has "yes"');
+		expect(() => evaluateUplift([{ uplift: 0.1, treated: 1, converted: 'yes' as unknown as number }])).toThrow('evaluateUplift requires converted to be 0, 1, true or false; row 0 has the text "yes"');
 		const rows = test.slice(0, 500).map((row) => ({ uplift: row.trueUplift, treated: row.treated === 1, converted: row.converted === 1 }));
 		expect(() => evaluateUplift(rows, { bootstrap: { replicates: 5, random: seededRandom(1) } })).toThrow('evaluateUplift requires bootstrap.replicates to be a whole number >= 20; got 5');
 		expect(evaluateUplift(rows).qiniCiLow).toBeNull();

@@ -140,10 +140,10 @@ describe('Measure Uplift: Analyze', () => {
 		bad[5] = { ...bad[5], revenue: -20 };
 		bad[8] = { ...bad[8], arm: 'tretment' };
 		const failure = await failureOf({ operation: 'analyze', analyzeOptions: { plannedSplit: 'control=20, treatment=80' } }, bad);
-		expect(failure.message).toContain('Item 3: converted is "maybe", not a yes/no value');
+		expect(failure.message).toContain('Item 3: converted is the text "maybe", not a yes/no value');
 		const { output } = await run({ operation: 'analyze', analyzeOptions: { plannedSplit: 'control=20, treatment=80' } }, bad, true);
 		expect(output.slice(1).map((item) => [item.pairedItem, String(item.json.error).slice(0, 30)])).toEqual([
-			[{ item: 3 }, 'Item 3: converted is "maybe", '],
+			[{ item: 3 }, 'Item 3: converted is the text '],
 			[{ item: 5 }, 'Item 5: revenue is -20; it mus'],
 			[{ item: 8 }, 'Item 8: arm "tretment" is not '],
 		]);
@@ -211,7 +211,7 @@ describe('Measure Uplift: Analyze, more inputs and methods', () => {
 			{ arm: 'sms', units: 5000, conversions: 550 },
 		];
 		const failure = await failureOf({ operation: 'analyze', inputForm: 'arms' }, threeArms);
-		expect(failure.message).toBe('Item 1: arm "email" has "many" in units; it must be a whole number of customers, 0 or more');
+		expect(failure.message).toBe('Item 1: arm "email" has the text "many" in units; it must be a whole number of customers, 0 or more');
 		expect(failure.context.itemIndex).toBe(1);
 		const kept = await run({ operation: 'analyze', inputForm: 'arms' }, threeArms, true);
 		expect(kept.output).toHaveLength(2);
@@ -333,7 +333,7 @@ describe('Measure Uplift: Train and Score Uplift Model', () => {
 		const rows = campaign(400, 5);
 		(rows[7] as Record<string, unknown>).engagement = 'high';
 		const failure = await failureOf({ operation: 'trainUpliftModel', featureFields: 'engagement, recency' }, rows);
-		expect(failure.message).toContain('Item 7 has "high" in engagement');
+		expect(failure.message).toContain('Item 7 has the text "high" in engagement');
 		const tampered = await failureOf({ operation: 'scoreUplift', upliftModel: JSON.stringify({ kind: 'upliftModel', featureNames: [] }) }, [{ engagement: 1 }]);
 		expect(tampered.message).toContain('Uplift Model is not a model from Train Uplift Model');
 	});
