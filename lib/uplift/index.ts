@@ -6,9 +6,9 @@
  */
 
 // Assignment
-export { assignArm, createArmAssigner, ArmWeightSchema, AssignArmOptionsSchema, DEFAULT_GLOBAL_CONTROL_ARM, DEFAULT_GLOBAL_CONTROL_SALT } from './assignArm';
+export { armBounds, assignArm, createArmAssigner, ArmWeightSchema, AssignArmOptionsSchema, DEFAULT_GLOBAL_CONTROL_ARM, DEFAULT_GLOBAL_CONTROL_SALT, MIN_SECRET_SALT_LENGTH } from './assignArm';
 export type { ArmAssigner, ArmAssignment, ArmWeight, AssignArmOptions } from './assignArm';
-export { hashToUniform } from './hashToUniform';
+export { hashPartsToUniform, hashToUniform } from './hashToUniform';
 
 // Analysis
 export { analyzeExperiment } from './analyzeExperiment';

@@ -8,6 +8,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { MIN_SECRET_SALT_LENGTH } from '../../lib';
 import { executeMeasureUplift } from './execute';
 import { measureUpliftProperties } from './properties';
 
@@ -17,7 +18,9 @@ export class MeasureUplift implements INodeType {
 		name: 'measureUplift',
 		icon: { light: 'file:measureUplift.svg', dark: 'file:measureUplift.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 hashes the split unambiguously; version 1 keeps its arms (see Input rules).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Hold out customers, measure what a campaign caused (incremental conversions, revenue, ROI with intervals), plan sample sizes and target the persuadable',
 		defaults: { name: 'Measure Uplift' },
@@ -40,7 +43,7 @@ export class MeasureUplift implements INodeType {
 			/** A salt only protects the split if it cannot be guessed: ask for at least 16 characters. */
 			async assignmentSaltTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.secret ?? '');
-				if (secret.length < 16) return { status: 'Error', message: 'Use a secret salt of at least 16 random characters' };
+				if (secret.length < MIN_SECRET_SALT_LENGTH) return { status: 'Error', message: `Use a secret salt of at least ${MIN_SECRET_SALT_LENGTH} random characters` };
 				return { status: 'OK', message: 'The salt is long enough' };
 			},
 		},

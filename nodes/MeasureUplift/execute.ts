@@ -7,6 +7,7 @@ import {
 	describeValue,
 	isBlank,
 	LifecycleInputError,
+	MIN_SECRET_SALT_LENGTH,
 	ownField,
 	parseUpliftModel,
 	planDetectableEffect,
@@ -58,32 +59,67 @@ function readPlannedSplit(context: IExecuteFunctions, text: string): Record<stri
 	return weights;
 }
 
-async function assign(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const idField = context.getNodeParameter('customerIdField', 0, 'customerId') as string;
-	const campaign = String(context.getNodeParameter('campaign', 0, '') ?? '').trim();
-	const saltFrom = context.getNodeParameter('saltFrom', 0, 'campaign') as string;
-	const controlArm = context.getNodeParameter('controlArm', 0, 'control') as string;
-	const rows = ((context.getNodeParameter('arms', 0, {}) as { arm?: Array<{ name?: string; weight?: number }> }).arm ?? []).map((row) => ({
-		name: String(row.name ?? '').trim(),
-		weight: Number(row.weight),
-	}));
-	const globalControlSize = context.getNodeParameter('globalControlSize', 0, 0) as number;
-	if (campaign === '') {
-		throw new NodeOperationError(context.getNode(), 'Campaign is empty', { description: 'Name the campaign: its name salts the split, so each campaign splits independently' });
+/** Global Control Group Size as a share in [0, 1); anything else (negative, 1 or more, not a number) is refused. */
+function readGlobalControlSize(context: IExecuteFunctions): number {
+	const size = context.getNodeParameter('globalControlSize', 0, 0) as unknown;
+	if (typeof size === 'number' && Number.isFinite(size) && size >= 0 && size < 1) return size;
+	throw new NodeOperationError(context.getNode(), `Global Control Group Size must be a share from 0 to below 1; got ${describeValue(size)}`, {
+		description: 'Use 0.05 for 5% of all customers, or 0 for no global control group',
+	});
+}
+
+/**
+ * The campaign salt: the campaign name, with the credential's secret in front when asked. Version 2 hashes the parts
+ * as a JSON array (unambiguous); version 1 keeps secret:campaign:id so running experiments keep their arms.
+ */
+async function readSalt(context: IExecuteFunctions, campaign: string): Promise<{ salt: string[]; hashing: 'unambiguous' | 'colonJoined' }> {
+	const hashing = context.getNode().typeVersion >= 2 ? 'unambiguous' : 'colonJoined';
+	if (context.getNodeParameter('saltFrom', 0, 'campaign') !== 'credential') return { salt: [campaign], hashing };
+	const credentials = await context.getCredentials('lifecycleAssignmentSaltApi');
+	const secret = String(credentials.secret ?? '');
+	if (secret.length < MIN_SECRET_SALT_LENGTH) {
+		throw new NodeOperationError(context.getNode(), `The Lifecycle Assignment Salt credential's secret salt has ${secret.length} characters; it needs at least ${MIN_SECRET_SALT_LENGTH}`, {
+			description: 'A short salt can be guessed, and with it who is held out: set at least 16 random characters as Secret Salt (changing it reshuffles the split, so do it before the campaign starts)',
+		});
 	}
-	let salt = campaign;
-	if (saltFrom === 'credential') {
-		const credentials = await context.getCredentials('lifecycleAssignmentSaltApi');
-		const secret = String(credentials.secret ?? '');
-		if (secret === '') throw new NodeOperationError(context.getNode(), 'The Lifecycle Assignment Salt credential has an empty salt', { description: 'Set a long random text as Secret Salt' });
-		salt = `${secret}:${campaign}`;
-	}
-	let assigner;
+	return { salt: [secret, campaign], hashing };
+}
+
+/** Version 1 joins salt and id with ":", so a ":" in the campaign or secret can make two campaigns split alike. */
+function hintColonSalt(context: IExecuteFunctions, salt: { salt: string[]; hashing: string }): void {
+	if (salt.hashing !== 'colonJoined' || !salt.salt.some((part) => part.includes(':'))) return;
+	context.addExecutionHints({
+		message:
+			'The campaign (or secret salt) contains ":". This version 1 node joins salt and customer ID with ":", so this split can coincide with another campaign\'s (campaign "a" with ID "b:1" hashes like campaign "a:b" with ID "1"). Arms are kept as they were; for new campaigns add a new Measure Uplift node (version 2), which hashes unambiguously.',
+		location: 'outputPane',
+	});
+}
+
+function readArms(context: IExecuteFunctions): Array<{ name: string; weight: number }> {
+	const rows = (context.getNodeParameter('arms', 0, {}) as { arm?: Array<{ name?: string; weight?: number }> }).arm ?? [];
+	return rows.map((row) => ({ name: String(row.name ?? '').trim(), weight: Number(row.weight) }));
+}
+
+async function createAssigner(context: IExecuteFunctions, campaign: string, rows: Array<{ name: string; weight: number }>) {
+	const globalControlSize = readGlobalControlSize(context);
+	const salt = await readSalt(context, campaign);
+	hintColonSalt(context, salt);
 	try {
-		assigner = createArmAssigner({ salt, arms: rows, globalControl: globalControlSize > 0 ? { size: globalControlSize } : undefined });
+		return createArmAssigner({ ...salt, arms: rows, globalControl: globalControlSize > 0 ? { size: globalControlSize } : undefined });
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { description: 'Check the parameter Arms: each arm needs a name and a weight above 0' });
 	}
+}
+
+async function assign(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const idField = context.getNodeParameter('customerIdField', 0, 'customerId') as string;
+	const campaign = String(context.getNodeParameter('campaign', 0, '') ?? '').trim();
+	const controlArm = context.getNodeParameter('controlArm', 0, 'control') as string;
+	const rows = readArms(context);
+	if (campaign === '') {
+		throw new NodeOperationError(context.getNode(), 'Campaign is empty', { description: 'Name the campaign: its name salts the split, so each campaign splits independently' });
+	}
+	const assigner = await createAssigner(context, campaign, rows);
 	if (!rows.some((row) => row.name === controlArm)) {
 		throw new NodeOperationError(context.getNode(), `Control Arm "${controlArm}" is not one of the arms (${rows.map((row) => row.name).join(', ')})`, {
 			description: 'Set Control Arm to the name of the holdout arm',

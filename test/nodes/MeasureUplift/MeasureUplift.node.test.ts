@@ -31,11 +31,12 @@ async function failureOf(overrides: Record<string, ParameterValue>, rows: Array<
 const customers = Array.from({ length: 2000 }, (_, i) => ({ customerId: `c${i}`, email: `c${i}@example.com` }));
 
 describe('Measure Uplift: Assign', () => {
+	// The mocked node is version 1, which keeps salt + ":" + id so running experiments keep their arms.
 	it('adds the arm by a salted hash of the customer id: the same as lib, stable, about the planned shares', async () => {
 		const { output } = await run({ operation: 'assign', campaign: 'spring' }, customers);
 		expect(output).toHaveLength(2000);
 		output.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
-		const expected = customers.map((c) => assignArm(c.customerId, { salt: 'spring', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm);
+		const expected = customers.map((c) => assignArm(c.customerId, { salt: 'spring', hashing: 'colonJoined', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm);
 		expect(output.map((item) => item.json.arm)).toEqual(expected);
 		const controls = output.filter((item) => item.json.isControl).length;
 		// Binomial(2000, 0.1): mean 200, sd 13.4; +-4 sd.
