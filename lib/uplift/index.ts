@@ -50,3 +50,4 @@ export type { UpliftAtK, UpliftAtKStrategy } from './upliftAtK';
 // Report
 export { escapeHtml, renderUpliftReport } from './renderReport';
 export type { RenderUpliftReportOptions } from './renderReport';
+export { assertDistinctFieldNames, EXPERIMENT_SUMMARY_FIELDS, VARIANT_FIELDS, variantFieldName, variantFieldPrefix, variantFields } from './variantFields';

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ArmSummary, ExperimentAnalysis, UnitOutcome, UpliftModel } from '../../lib';
 import {
 	analyzeExperiment,
+	assertDistinctFieldNames,
 	createArmAssigner,
 	describeValue,
 	isBlank,
@@ -19,6 +20,7 @@ import {
 	scoreUplift,
 	trainUpliftModel,
 	upliftRanks,
+	variantFields,
 } from '../../lib';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
@@ -53,6 +55,9 @@ function readPlannedSplit(context: IExecuteFunctions, text: string): Record<stri
 		const match = /^\s*([^=]+?)\s*=\s*([0-9.]+)\s*$/.exec(part);
 		if (!match || !(Number(match[2]) > 0)) {
 			throw new NodeOperationError(context.getNode(), `Planned Split has "${part.trim()}", not arm=weight`, { description: 'Write it as control=10, treatment=90' });
+		}
+		if (Object.prototype.hasOwnProperty.call(weights, match[1])) {
+			throw new NodeOperationError(context.getNode(), `Planned Split names the arm "${match[1]}" twice`, { description: 'Give each arm one weight, such as control=10, treatment=90' });
 		}
 		weights[match[1]] = Number(match[2]);
 	}
@@ -156,57 +161,6 @@ async function assign(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	return [inInputOrder([...output, ...errors.items])];
 }
 
-/** Flat fields for one variant against the control, optionally prefixed with the arm name. */
-function variantFields(analysis: ExperimentAnalysis, arm: string, prefix: string): IDataObject {
-	const conversion = analysis.comparisons.find((comparison) => comparison.arm === arm && comparison.metric === 'conversion');
-	const revenue = analysis.comparisons.find((comparison) => comparison.arm === arm && comparison.metric === 'revenue');
-	const business = analysis.business.find((entry) => entry.arm === arm);
-	const key = (name: string) => (prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name);
-	const fields: IDataObject = {};
-	const set = (name: string, value: unknown) => (fields[key(name)] = value as IDataObject[string]);
-	set('treatmentArm', arm);
-	if (conversion) {
-		set('controlRate', round(conversion.controlMean));
-		set('treatmentRate', round(conversion.treatmentMean));
-		set('absoluteLift', round(conversion.absoluteEffect));
-		set('absoluteLiftCiLow', round(conversion.absoluteCiLow));
-		set('absoluteLiftCiHigh', round(conversion.absoluteCiHigh));
-		set('relativeLift', round(conversion.relativeUplift));
-		set('liftCiLow', round(conversion.ciLow));
-		set('liftCiHigh', round(conversion.ciHigh));
-		set('pValue', round(conversion.pValue, 8));
-		set('significant', conversion.significant);
-		set('chanceToWin', round(conversion.chanceToWin));
-		set('riskControl', round(conversion.riskControl));
-		set('riskTreatment', round(conversion.riskTreatment));
-		if (conversion.cuped) set('varianceReduction', round(conversion.varianceReduction));
-	}
-	if (revenue) {
-		set('controlRevenuePerCustomer', round(revenue.controlMean, 4));
-		set('treatmentRevenuePerCustomer', round(revenue.treatmentMean, 4));
-		set('revenueLift', round(revenue.relativeUplift));
-		set('revenueLiftCiLow', round(revenue.ciLow));
-		set('revenueLiftCiHigh', round(revenue.ciHigh));
-		set('revenuePValue', round(revenue.pValue, 8));
-		set('revenueSignificant', revenue.significant);
-		set('revenueChanceToWin', round(revenue.chanceToWin));
-		if (revenue.cuped) set('revenueVarianceReduction', round(revenue.varianceReduction));
-	}
-	if (business) {
-		set('incrementalConversions', round(business.incrementalConversions, 2));
-		set('incrementalConversionsCiLow', round(business.incrementalConversionsCiLow, 2));
-		set('incrementalConversionsCiHigh', round(business.incrementalConversionsCiHigh, 2));
-		set('incrementalRevenue', round(business.incrementalRevenue, 2));
-		set('incrementalRevenueCiLow', round(business.incrementalRevenueCiLow, 2));
-		set('incrementalRevenueCiHigh', round(business.incrementalRevenueCiHigh, 2));
-		set('cost', round(business.cost, 2));
-		set('roi', round(business.roi, 4));
-		set('roiCiLow', round(business.roiCiLow, 4));
-		set('roiCiHigh', round(business.roiCiHigh, 4));
-	}
-	return fields;
-}
-
 function summarySentence(analysis: ExperimentAnalysis, arm: string, currency: string): string {
 	const conversion = analysis.comparisons.find((comparison) => comparison.arm === arm && comparison.metric === 'conversion');
 	const business = analysis.business.find((entry) => entry.arm === arm);
@@ -300,6 +254,11 @@ async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]):
 		});
 	}
 	const variants = analysis.arms.filter((arm) => !arm.isControl).map((arm) => arm.arm);
+	try {
+		assertDistinctFieldNames(variants, inputForm === 'arms' ? 'arm' : (context.getNodeParameter('armField', 0, 'arm') as string));
+	} catch (error) {
+		throw errors.fatal(error);
+	}
 	const currency = options.currency ?? '';
 	const json: IDataObject = {
 		campaign: options.campaign ?? null,
@@ -308,7 +267,7 @@ async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]):
 		confidence: round(1 - analysis.alpha, 6),
 		totalCustomers: analysis.totalUnits,
 		cuped: analysis.cuped,
-		...variantFields(analysis, variants[0], ''),
+		...variantFields(analysis, variants[0], false),
 		summary: variants.map((arm) => summarySentence(analysis, arm, currency)).join(' '),
 		srmPValue: analysis.sampleRatio ? round(analysis.sampleRatio.pValue, 8) : null,
 		srmFlag: analysis.sampleRatio ? analysis.sampleRatio.mismatch : false,
@@ -322,7 +281,7 @@ async function analyze(context: IExecuteFunctions, items: INodeExecutionData[]):
 			revenue: round(arm.revenue, 2),
 		})),
 	};
-	if (variants.length > 1) for (const arm of variants) Object.assign(json, variantFields(analysis, arm, arm.replace(/[^A-Za-z0-9]+/g, '_')));
+	if (variants.length > 1) for (const arm of variants) Object.assign(json, variantFields(analysis, arm, true));
 	if (notes.length > 0) context.addExecutionHints({ message: `${notes.join('. ')}. Check the field names if that is not intended.`, location: 'outputPane' });
 	const item: INodeExecutionData = { json, pairedItem: pairedItemsOf(used) };
 	if (options.report) {
