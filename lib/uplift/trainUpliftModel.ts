@@ -16,12 +16,15 @@
  *
  * Cost: O(k n p^2) for n customers, p features, k Newton iterations (usually < 10) per logistic fit.
  * @example trainUpliftModel(pastCampaign, { featureNames: ['recency', 'frequency'] })
- *   // { kind: 'upliftModel', method: 'twoModel', treatmentModel: {...}, controlModel: {...}, ... }
+ *   // { kind: 'upliftModel', method: 'twoModel', treatmentModel: {...}, controlModel: {...}, ..., fingerprint: 'sha256:...' }
+ * The model carries a fingerprint (SHA-256 of its canonical JSON, as churn models: lib/churn/churnModelFingerprint);
+ * parseUpliftModel refuses a stored model whose content no longer matches it, or that has none.
  */
 import { z } from 'zod';
 
 import { fitLogisticRegression, LogisticRegressionModelSchema } from '../learn/logisticRegression';
 import type { FeatureRow } from '../learn/logisticRegression';
+import { churnModelFingerprint } from '../churn/churnModelFingerprint';
 import { describeValue } from '../fieldValues';
 
 export type UpliftMethod = 'twoModel' | 'classTransformation';
@@ -55,6 +58,8 @@ export const UpliftModelSchema = z
 		treatmentModel: LogisticRegressionModelSchema.nullable(),
 		controlModel: LogisticRegressionModelSchema.nullable(),
 		transformedModel: LogisticRegressionModelSchema.nullable(),
+		/** churnModelFingerprint of every other field: an edited, cut or mixed model is refused. */
+		fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be the fingerprint written by trainUpliftModel'),
 	})
 	.strict()
 	.refine(
@@ -100,6 +105,11 @@ export function readFeatureMatrix(rows: ReadonlyArray<{ features: FeatureRow }>,
 	return { names, matrix };
 }
 
+/** The model with its fingerprint over every other field. */
+function sealUpliftModel(content: Omit<UpliftModel, 'fingerprint'>): UpliftModel {
+	return { ...content, fingerprint: churnModelFingerprint(content) };
+}
+
 export function trainUpliftModel(rows: ReadonlyArray<UpliftTrainingRow>, options: TrainUpliftModelOptions = {}): UpliftModel {
 	if (!Array.isArray(rows) || rows.length === 0) throw new Error(`${CALLER} requires rows of a randomised past campaign ({ features, treated, converted }); got none`);
 	const method = options.method ?? 'twoModel';
@@ -131,12 +141,12 @@ export function trainUpliftModel(rows: ReadonlyArray<UpliftTrainingRow>, options
 		// Errors of the learner (e.g. no convergence without a penalty) pass through with fitLogisticRegression's message.
 		const treatmentModel = fitLogisticRegression(pick(1), labels(1), { l2, featureNames: names });
 		const controlModel = fitLogisticRegression(pick(0), labels(0), { l2, featureNames: names });
-		return { ...base, treatmentModel, controlModel, transformedModel: null };
+		return sealUpliftModel({ ...base, treatmentModel, controlModel, transformedModel: null });
 	}
 	const transformed = converted.map((y, i) => (y === treated[i] ? 1 : 0));
 	const weights = treated.map((t) => (t === 1 ? 0.5 / treatedShare : 0.5 / (1 - treatedShare)));
 	const transformedModel = fitLogisticRegression(matrix, transformed, { l2, featureNames: names, weights });
-	return { ...base, treatmentModel: null, controlModel: null, transformedModel };
+	return sealUpliftModel({ ...base, treatmentModel: null, controlModel: null, transformedModel });
 }
 
 /**
@@ -148,6 +158,10 @@ export function parseUpliftModel(value: unknown): UpliftModel {
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		throw new Error(`parseUpliftModel rejected the model: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}. Pass the output of trainUpliftModel unchanged`);
+	}
+	const { fingerprint, ...content } = parsed.data;
+	if (churnModelFingerprint(content) !== fingerprint) {
+		throw new Error('parseUpliftModel rejected the model: its content does not match its fingerprint, so it was changed after training. Pass the output of trainUpliftModel unchanged, or train again');
 	}
 	return parsed.data;
 }
