@@ -4,7 +4,8 @@
  * A condition is `field operator value`:
  *   isEmpty / isNotEmpty: missing, null, blank text or an empty list is empty;
  *   greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual: numbers when the rule's value is a number,
- *     dates (ISO 8601) when it is a date; the item's value must read as the same kind;
+ *     dates (ISO 8601) when it is a date; the item's value must read as the same kind (a number below 1e8 is a
+ *     count, never a date: compared with a date it is an error naming the rule, not a silent 1970 timestamp);
  *   equals / notEquals: numbers compared as numbers ("3" equals 3), true/false as text, else exact text;
  *   contains: a list holds an entry equal to the value, or a text contains it (case-sensitive).
  * A field the item does not have (undefined from `read`) is an error for every operator but isEmpty and
@@ -56,7 +57,21 @@ function equalsRuleValue(value: unknown, rule: ResolvedStageRule): boolean {
 	return String(value) === rule.text;
 }
 
+/** Epoch numbers have at least 9 digits (1973 on), as parseTimestamp reads digit strings; smaller ones are counts. */
+const SMALLEST_EPOCH_NUMBER = 1e8;
+
 function compareOrdered(value: unknown, rule: ResolvedStageRule, itemIndex: number, options: ResolvedLifecycleOptions): boolean {
+	if (rule.number === null && typeof value === 'number' && Math.abs(value) < SMALLEST_EPOCH_NUMBER) {
+		// A count such as daysSinceLastPurchase read as seconds after 1970 would never (or always) pass a date threshold.
+		throw inputError(
+			options,
+			itemIndex,
+			rule.field,
+			`to be a date for rule ${rule.position} (${rule.field} ${OPERATOR_TEXT[rule.operator]} ${rule.text}), not a number`,
+			value,
+			`Compare ${rule.field} with a number (such as 90), or point rule ${rule.position} at a date field (such as lastPurchaseAt)`,
+		);
+	}
 	let left: number | undefined;
 	let right: number;
 	if (rule.number !== null) {
