@@ -6,7 +6,7 @@ describe('lifecycle messages say what is wrong', () => {
 	});
 
 	it('names text where a whole number is expected as text', () => {
-		const { issues } = assignLifecycleStages([{ observationEnd: '2024-03-31', orders: '2.5' }], { onInvalid: 'collect' });
+		const { issues } = assignLifecycleStages([{ observationEnd: '2024-03-31', orders: '2.5' as unknown as number }], { onInvalid: 'collect' });
 		expect(issues[0].message).toBe('assignLifecycleStages requires orders to be a whole number, 0 or more; got the text "2.5"');
 	});
 });
