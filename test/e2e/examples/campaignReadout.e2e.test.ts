@@ -28,7 +28,7 @@ describe('Example workflow: campaign readout (through the running server)', () =
 		const random = seededRandom(31);
 		const units = Array.from({ length: 2000 }, (_, i) => {
 			const id = `C${i}`;
-			const arm = assignArm(id, { salt: 'weekly-lifecycle', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm;
+			const arm = assignArm(id, { salt: 'weekly-lifecycle', hashing: 'colonJoined', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm;
 			const converted = random() < (arm === 'control' ? 0.08 : 0.12) ? 1 : 0;
 			return { id, arm, converted, revenue: converted ? Math.round(2000 + random() * 6000) / 100 : 0 };
 		});

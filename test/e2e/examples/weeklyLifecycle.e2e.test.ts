@@ -52,7 +52,7 @@ function ordersCsv(): { csv: string; consented: Set<string> } {
 }
 
 /** The arm Measure Uplift: Holdout gives a customer (salt = campaign, 10 % control). */
-const armOf = (id: string) => assignArm(id, { salt: 'weekly-lifecycle', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm;
+const armOf = (id: string) => assignArm(id, { salt: 'weekly-lifecycle', hashing: 'colonJoined', arms: [{ name: 'control', weight: 10 }, { name: 'treatment', weight: 90 }] }).arm;
 
 let host: Host;
 let sink: Sink;

@@ -76,7 +76,7 @@ describe('Measure Uplift in real n8n: Assign -> Send Email to the treated -> out
 		const result = run.result!;
 
 		// Assignment: the salted hash of lib, 20/80.
-		const arms = rows.map((row) => assignArm(row.customer_id, { salt: 'spring-sale', arms: [{ name: 'control', weight: 20 }, { name: 'treatment', weight: 80 }] }).arm);
+		const arms = rows.map((row) => assignArm(row.customer_id, { salt: 'spring-sale', hashing: 'colonJoined', arms: [{ name: 'control', weight: 20 }, { name: 'treatment', weight: 80 }] }).arm);
 		const assigned = outputOf(result, 'Assign Holdout');
 		expect(assigned.map((item) => item.json.arm)).toEqual(arms);
 		const treatedEmails = rows.filter((_, i) => arms[i] === 'treatment').map((row) => row.email);
