@@ -2,6 +2,7 @@
  * Invariants of the package as n8n loads and verifies it: every node registered and complete, no runtime
  * dependencies, only host-provided imports in shipped code.
  */
+import { packedFiles } from '../support/packedFiles';
 import { listProjectFiles, projectFileExists, readProjectFile } from '../support/projectFiles';
 
 const packageJson = JSON.parse(readProjectFile('package.json'));
@@ -12,8 +13,9 @@ describe('package.json', () => {
 	it('follows n8n community conventions with no runtime dependencies', () => {
 		expect(packageJson.name).toMatch(/^n8n-nodes-/);
 		expect(packageJson.keywords).toContain('n8n-community-node-package');
-		// dist, less the test folder: n8n-node build copies every *.png of the project (the README screenshots too).
-		expect(packageJson.files).toEqual(['dist', '!dist/test']);
+		expect(packageJson.repository.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+		expect(packageJson.license).toBe('MIT');
+		expect(packageJson.main).toBeUndefined();
 		expect(packageJson.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
 		expect(packageJson.dependencies ?? {}).toEqual({});
 		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
@@ -55,7 +57,57 @@ describe('nodes', () => {
 	});
 });
 
+describe('tarball', () => {
+	const files = packedFiles();
+
+	it('ships LICENSE, README, CHANGELOG and package.json, and every registered node and credential', () => {
+		expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']));
+		expect(readProjectFile('LICENSE')).toMatch(/^MIT License/);
+		// dist/ exists once built (the e2e layer packs a fresh build and checks the installed package too).
+		if (!projectFileExists('dist/nodes')) return;
+		for (const entry of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect(files).toContain(entry);
+		expect(files).toContain('dist/lib/index.js');
+	});
+
+	it('carries no build cache, source maps, type declarations, tests, docs or demo code', () => {
+		const unwanted = files.filter((file) =>
+			/\.tsbuildinfo$|\.map$|\.d\.ts$|\.ts$|\.png$/.test(file) || /^(dist\/)?(test|docs|examples|\.github|\.ci)\//.test(file) || file.startsWith('dist/lib/simulate/') || file === 'dist/package.json',
+		);
+		expect(unwanted).toEqual([]);
+		expect(files.filter((file) => !/^(dist\/(nodes|credentials|lib)\/|LICENSE$|README\.md$|CHANGELOG\.md$|package\.json$)/.test(file))).toEqual([]);
+	});
+});
+
 describe('shipped code', () => {
+	/** The project files a module loads through relative imports, followed transitively. */
+	function relativeImportClosure(entry: string): Set<string> {
+		const seen = new Set<string>();
+		const pending = [entry];
+		while (pending.length > 0) {
+			const file = pending.pop()!;
+			if (seen.has(file)) continue;
+			seen.add(file);
+			const folder = file.split('/').slice(0, -1);
+			for (const match of readProjectFile(file).matchAll(/^(?:import|export)\s(?!type\b)[^;'"]*?\bfrom\s*'(\.[^']*)'/gm)) {
+				const parts = [...folder];
+				for (const segment of match[1].split('/')) {
+					if (segment === '..') parts.pop();
+					else if (segment !== '.') parts.push(segment);
+				}
+				const target = parts.join('/');
+				const resolved = [`${target}.ts`, `${target}/index.ts`].find(projectFileExists);
+				if (resolved) pending.push(resolved);
+			}
+		}
+		return seen;
+	}
+
+	it.each(listProjectFiles('nodes', '.node.ts'))('%s does not load the demo shop simulator (lib/simulate)', (entry) => {
+		const loaded = [...relativeImportClosure(entry)];
+		expect(loaded.length).toBeGreaterThan(3);
+		expect(loaded.filter((file) => file.startsWith('lib/simulate/'))).toEqual([]);
+	});
+
 	it('imports only relative files and modules the n8n host provides', () => {
 		const shipped = [...listProjectFiles('nodes', '.ts'), ...listProjectFiles('lib', '.ts'), ...listProjectFiles('credentials', '.ts')];
 		const outside: string[] = [];
