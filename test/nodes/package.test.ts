@@ -6,6 +6,19 @@ import { packedFiles } from '../support/packedFiles';
 import { listProjectFiles, projectFileExists, readProjectFile } from '../support/projectFiles';
 
 const packageJson = JSON.parse(readProjectFile('package.json'));
+/**
+ * n8n's node categories for codex files, as listed in "Node codex files > Node categories"
+ * (https://docs.n8n.io/integrations/creating-nodes/build/reference/node-codex-files/). A category outside it puts
+ * the node nowhere useful in the nodes panel.
+ */
+const N8N_CATEGORIES = new Set(['Analytics', 'Communication', 'Data & Storage', 'Development', 'Finance & Accounting', 'Marketing & Content', 'Miscellaneous', 'Productivity', 'Sales', 'Utility']);
+const REPOSITORY_BLOB = `${packageJson.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/`;
+
+/** The repository file a documentation URL points to (it must point into this repository's main branch). */
+function repositoryFileOf(url: string): string {
+	expect(url.startsWith(REPOSITORY_BLOB)).toBe(true);
+	return url.slice(REPOSITORY_BLOB.length).split('#')[0];
+}
 /** Modules n8n provides to community packages at run time (its allow-list), plus Node's crypto. */
 const HOST_MODULES = new Set(['n8n-workflow', 'zod', 'luxon', 'crypto']);
 
@@ -42,18 +55,41 @@ describe('nodes', () => {
 		}
 	});
 
-	it.each(folders)('%s has a codex pointing to its README section and light and dark icons', (folder) => {
+	it.each(folders)('%s has a codex, light and dark icons, a subtitle and usableAsTool', (folder) => {
 		const source = readProjectFile(`nodes/${folder}/${folder}.node.ts`);
 		const name = /name: '([a-zA-Z]+)'/.exec(source)![1];
 		expect(name).toBe(folder[0].toLowerCase() + folder.slice(1));
 		const codex = JSON.parse(readProjectFile(`nodes/${folder}/${folder}.node.json`));
 		expect(codex.node).toBe(`n8n-nodes-lifecycle.${name}`);
-		expect(codex.resources.primaryDocumentation[0].url).toContain('#');
 		const icons = /icon: \{ light: 'file:([^']+)', dark: 'file:([^']+)' \}/.exec(source)!;
 		expect(projectFileExists(`nodes/${folder}/${icons[1]}`)).toBe(true);
 		expect(projectFileExists(`nodes/${folder}/${icons[2]}`)).toBe(true);
 		expect(source).toContain('usableAsTool: true');
 		expect(source).toContain('subtitle:');
+	});
+
+	it.each(folders)('%s is findable: n8n categories, search aliases, and a documentation page that exists', (folder) => {
+		const codex = JSON.parse(readProjectFile(`nodes/${folder}/${folder}.node.json`));
+		expect(codex.categories.length).toBeGreaterThan(0);
+		expect(codex.categories.filter((category: string) => !N8N_CATEGORIES.has(category))).toEqual([]);
+		expect(codex.alias.length).toBeGreaterThanOrEqual(5);
+		expect(new Set(codex.alias.map((alias: string) => alias.toLowerCase())).size).toBe(codex.alias.length);
+		const documentation: string = codex.resources.primaryDocumentation[0].url;
+		expect(repositoryFileOf(documentation)).toMatch(/^docs\/nodes\/[a-z-]+\.md$/);
+		expect(projectFileExists(repositoryFileOf(documentation))).toBe(true);
+	});
+
+	it('offers the searches a marketer types (CLV, RFM, churn, holdout, A/B test, next best action) across the nodes', () => {
+		const aliases = folders.flatMap((folder) => JSON.parse(readProjectFile(`nodes/${folder}/${folder}.node.json`)).alias as string[]);
+		for (const search of ['CLV', 'RFM', 'churn', 'holdout', 'A/B test', 'next best action', 'segmentation', 'uplift']) expect(aliases).toContain(search);
+	});
+});
+
+describe('credentials', () => {
+	it.each(listProjectFiles('credentials', '.credentials.ts'))('%s links to a documentation page that exists', (file) => {
+		const url = /documentationUrl = '([^']+)'/.exec(readProjectFile(file))![1];
+		expect(repositoryFileOf(url)).toMatch(/^docs\/credentials\/[a-z-]+\.md$/);
+		expect(projectFileExists(repositoryFileOf(url))).toBe(true);
 	});
 });
 
