@@ -114,6 +114,36 @@ describe('tarball', () => {
 	});
 });
 
+describe('release and docs', () => {
+	it('CI and the release workflow run the same build-and-test command, npm test, and publish with provenance', () => {
+		expect(readProjectFile('.ci/run').trim().split('\n').pop()).toBe('npm test');
+		const release = readProjectFile('.github/workflows/release.yml');
+		expect(release).toMatch(/^\s+run: npm test$/m);
+		expect(release).toMatch(/id-token: write/);
+		expect(release).toMatch(/^\s+run: npm run release$/m);
+		expect(packageJson.scripts.release).toBe('n8n-node release');
+		expect(release.indexOf('run: npm test')).toBeLessThan(release.indexOf('run: npm run release'));
+	});
+
+	it('keeps the README short, with the two commands, the versioning policy and a glossary', () => {
+		const readme = readProjectFile('README.md');
+		expect(readme.split('\n').length).toBeLessThanOrEqual(250);
+		for (const heading of ['## Install', '## Quick start in five steps', '## Glossary', '## Versioning policy']) expect(readme).toContain(heading);
+		expect(readme).toMatch(/^npm start /m);
+		expect(readme).toMatch(/^npm test /m);
+		expect(readme).toContain('npm install --omit=peer n8n-nodes-lifecycle');
+		expect(readProjectFile('CHANGELOG.md')).toMatch(/^# Changelog/);
+	});
+
+	it('links from the README only to files that exist (pages other helpers write excepted)', () => {
+		const readme = readProjectFile('README.md');
+		const missing = [...readme.matchAll(/\]\((?!https?:|#)([^)#]+)(?:#[^)]*)?\)/g)]
+			.map((match) => match[1])
+			.filter((target) => !target.startsWith('docs/input-rules/') && target !== 'docs/demo.md' && !projectFileExists(target));
+		expect(missing).toEqual([]);
+	});
+});
+
 describe('shipped code', () => {
 	/** The project files a module loads through relative imports, followed transitively. */
 	function relativeImportClosure(entry: string): Set<string> {
