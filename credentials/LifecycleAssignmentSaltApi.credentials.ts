@@ -8,7 +8,7 @@ export class LifecycleAssignmentSaltApi implements ICredentialType {
 
 	icon = { light: 'file:lifecycleSalt.svg', dark: 'file:lifecycleSalt.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-lifecycle#measure-uplift';
+	documentationUrl = 'https://github.com/n8n-nodes-lifecycle/n8n-nodes-lifecycle/blob/main/docs/credentials/lifecycle-assignment-salt-api.md';
 
 	properties: INodeProperties[] = [
 		{

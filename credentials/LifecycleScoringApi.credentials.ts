@@ -8,7 +8,7 @@ export class LifecycleScoringApi implements ICredentialType {
 
 	icon = { light: 'file:lifecycleScoring.svg', dark: 'file:lifecycleScoring.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-lifecycle#score-churn';
+	documentationUrl = 'https://github.com/n8n-nodes-lifecycle/n8n-nodes-lifecycle/blob/main/docs/credentials/lifecycle-scoring-api.md';
 
 	properties: INodeProperties[] = [
 		{

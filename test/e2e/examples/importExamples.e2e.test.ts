@@ -1,0 +1,47 @@
+/**
+ * The workflows in examples/ as a builder gets them: imported into an empty n8n (only this package installed, no
+ * files, no credentials) and executed. Each must succeed with sample data from inside the workflow, and every node
+ * of this package must run and give items.
+ */
+import type { N8nHost as Host, Workflow } from '../harness/n8nHost';
+import { N8nHost } from '../harness/n8nHost';
+import { listProjectFiles, readProjectFile } from '../../support/projectFiles';
+
+const EXAMPLES = listProjectFiles('examples', '.json');
+
+describe('examples/ import into an empty n8n and run', () => {
+	let host: Host;
+
+	beforeAll(async () => {
+		host = await N8nHost.create('examples-import');
+	});
+
+	afterAll(() => host?.dispose());
+
+	it('has examples to import, each without files, credentials or an id of its own', () => {
+		expect(EXAMPLES.length).toBeGreaterThanOrEqual(2);
+		for (const file of EXAMPLES) {
+			const workflow = JSON.parse(readProjectFile(file));
+			expect(workflow.id).toBeUndefined();
+			for (const node of workflow.nodes) {
+				expect([file, node.name, node.credentials]).toEqual([file, node.name, undefined]);
+				expect([file, node.name, node.type]).not.toEqual([file, node.name, 'n8n-nodes-base.readWriteFile']);
+			}
+		}
+	});
+
+	it.each(EXAMPLES)('%s executes successfully, every lifecycle node giving items', (file) => {
+		const workflow = JSON.parse(readProjectFile(file)) as Workflow;
+		const id = `example${EXAMPLES.indexOf(file)}${'0'.repeat(8)}`.slice(0, 16);
+		host.importWorkflow({ ...workflow, id });
+		const run = host.execute(id);
+		const runData = run.result?.data.resultData.runData ?? {};
+		expect([run.ok, run.result?.data.resultData.error?.message]).toEqual([true, undefined]);
+		for (const node of workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-lifecycle.'))) {
+			const items = runData[node.name]?.[0]?.data?.main?.[0] ?? [];
+			expect([node.name, items.length > 0]).toEqual([node.name, true]);
+		}
+		const lastNode = workflow.nodes[workflow.nodes.length - 1].name;
+		expect([lastNode, (runData[lastNode]?.[0]?.data?.main?.[0] ?? []).length > 0]).toEqual([lastNode, true]);
+	});
+});
