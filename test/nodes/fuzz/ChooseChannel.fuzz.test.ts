@@ -164,8 +164,8 @@ describe('Choose Channel fuzz (Continue on fail off and on)', () => {
 			fc.asyncProperty(customers, policy, fc.boolean(), async (entries, chosenPolicy, continueOnFail) => {
 				const before = snapshotPrototypes();
 				const rows = entries.map(([unsubscribed, complained], index) => reachable(index, unsubscribed, complained));
-				const setup = fuzzCase({}, []).setup;
-				const result = await runNode({ ...setup, parameters: { ...setup.parameters, policy: chosenPolicy, seed: 7 } }, rows, continueOnFail);
+				const setup = { node, parameters: { ...DEFAULTS, defaultTimeZone: 'UTC', now: NOW, policy: chosenPolicy, seed: 7, options: {} }, extend: withTimezone };
+				const result = await runNode(setup, rows, continueOnFail);
 				const problems = outcomeViolations(result, rows, continueOnFail);
 				if (result.output) problems.push(...sendsToSuppressed(result.output, rows));
 				problems.push(...prototypeChanges(before));

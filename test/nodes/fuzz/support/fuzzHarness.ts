@@ -24,7 +24,8 @@ export type Row = Record<string, unknown>;
 
 export interface RunSetup {
 	node: INodeType;
-	parameters: Record<string, ParameterValue>;
+	/** The node's parameters, or a function of the rows for per-item expressions (Previous Stage, Campaign). */
+	parameters: Record<string, ParameterValue> | ((rows: Row[]) => Record<string, ParameterValue>);
 	/** Extra context methods (getTimezone, getCredentials, a second input). */
 	extend?: (context: IExecuteFunctions) => void;
 }
@@ -37,7 +38,8 @@ export interface RunResult {
 
 export async function runNode(setup: RunSetup, rows: Row[], continueOnFail: boolean): Promise<RunResult> {
 	const items: INodeExecutionData[] = rows.map((json) => ({ json: json as IDataObject }));
-	const { context } = mockExecuteFunctions(setup.parameters, items, { continueOnFail });
+	const parameters = typeof setup.parameters === 'function' ? setup.parameters(rows) : setup.parameters;
+	const { context } = mockExecuteFunctions(parameters, items, { continueOnFail });
 	setup.extend?.(context);
 	const started = Date.now();
 	try {
