@@ -12,6 +12,7 @@
  * @example readBtydCustomers([{ frequency: 2, recency: 30.43, T: 38.86 }], 'fitBgNbd').frequency // Int32Array [2]
  */
 import { LifecycleInputError } from '../errors';
+import { describeValue } from './describeValue';
 import type { PeriodUnit } from '../profile/summarizeTransactions';
 
 /** One customer's purchase summary: repeat purchases, time of the last one and age, in the model's period unit. */
@@ -38,23 +39,23 @@ const ROUNDING_SLACK = 1e-9;
 function reject(caller: string, customers: ReadonlyArray<BtydCustomer>, i: number, periodUnit: PeriodUnit | undefined): never {
 	const customer = customers[i] as BtydCustomer | null | undefined;
 	if (customer === null || typeof customer !== 'object') {
-		throw new LifecycleInputError(`${caller} requires each customer to be an object with frequency, recency and T; customer ${i} is ${String(customer)}`, { itemIndex: i });
+		throw new LifecycleInputError(`${caller} requires each customer to be an object with frequency, recency and T; customer ${i} is ${describeValue(customer)}`, { itemIndex: i });
 	}
 	const { frequency: x, recency: tx, T } = customer;
 	if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 2147483647) {
-		throw new LifecycleInputError(`${caller} requires frequency to be a whole number from 0 to 2^31 - 1; customer ${i} has ${String(x)}`, { itemIndex: i, field: 'frequency' });
+		throw new LifecycleInputError(`${caller} requires frequency to be a whole number from 0 to 2^31 - 1; customer ${i} has ${describeValue(x)}`, { itemIndex: i, field: 'frequency' });
 	}
 	if (typeof T !== 'number' || !Number.isFinite(T) || T < 0) {
-		throw new LifecycleInputError(`${caller} requires T to be a finite number >= 0; customer ${i} has ${String(T)}`, { itemIndex: i, field: 'T' });
+		throw new LifecycleInputError(`${caller} requires T to be a finite number >= 0; customer ${i} has ${describeValue(T)}`, { itemIndex: i, field: 'T' });
 	}
 	if (x === 0 && tx !== 0) {
-		throw new LifecycleInputError(`${caller} requires recency 0 when frequency is 0; customer ${i} has recency ${String(tx)}`, { itemIndex: i, field: 'recency' });
+		throw new LifecycleInputError(`${caller} requires recency 0 when frequency is 0; customer ${i} has recency ${describeValue(tx)}`, { itemIndex: i, field: 'recency' });
 	}
 	if (typeof tx !== 'number' || !Number.isFinite(tx) || tx < 0 || tx > T * (1 + ROUNDING_SLACK) + ROUNDING_SLACK) {
-		throw new LifecycleInputError(`${caller} requires 0 <= recency <= T; customer ${i} has recency ${String(tx)} and T ${String(T)}`, { itemIndex: i, field: 'recency' });
+		throw new LifecycleInputError(`${caller} requires 0 <= recency <= T; customer ${i} has recency ${describeValue(tx)} and T ${describeValue(T)}`, { itemIndex: i, field: 'recency' });
 	}
 	throw new LifecycleInputError(
-		`${caller} requires customers in the model's period unit '${String(periodUnit)}'; customer ${i} is in '${String(customer.periodUnit)}' (rebuild the profiles with periodUnit '${String(periodUnit)}' or fit a model on '${String(customer.periodUnit)}')`,
+		`${caller} requires customers in the model's period unit '${String(periodUnit)}'; customer ${i} is in ${describeValue(customer.periodUnit)} (rebuild the profiles with periodUnit '${String(periodUnit)}' or fit a model on that unit)`,
 		{ itemIndex: i, field: 'periodUnit' },
 	);
 }
@@ -98,14 +99,14 @@ export function resolveCustomersPeriodUnit(
 	caller: string,
 ): PeriodUnit | undefined {
 	if (option !== undefined && option !== 'day' && option !== 'week') {
-		throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; got "${String(option)}"`, { field: 'periodUnit' });
+		throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; got ${describeValue(option)}`, { field: 'periodUnit' });
 	}
 	let found: string | undefined = option;
 	for (let i = 0; i < customers.length; i++) {
 		const unit = customers[i]?.periodUnit;
 		if (unit === undefined) continue;
 		if (unit !== 'day' && unit !== 'week') {
-			throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; customer ${i} has "${String(unit)}"`, { itemIndex: i, field: 'periodUnit' });
+			throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; customer ${i} has ${describeValue(unit)}`, { itemIndex: i, field: 'periodUnit' });
 		}
 		if (found === undefined) found = unit;
 		else if (unit !== found) {

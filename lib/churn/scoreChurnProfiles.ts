@@ -36,6 +36,7 @@ import { readBtydCustomers } from './readBtydCustomers';
 import { scoreCustomers } from './scoreCustomers';
 import type { SupervisedChurnModel } from './supervisedChurn';
 import { cleanFeatureFields, explainSupervisedChurn, fitSupervisedChurn, readChurnLabel, supervisedChurnFeatures, SupervisedChurnModelSchema } from './supervisedChurn';
+import { describeValue } from './describeValue';
 
 export const CHURN_MODEL_BUNDLE_KIND = 'lifecycleChurnModel';
 
@@ -194,10 +195,10 @@ export function parseChurnModelBundle(value: unknown): ChurnModelBundle {
 		return sealChurnModelBundle({ kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: 'fit', transaction, spend: null, supervised: null });
 	}
 	if (record.version !== 1) {
-		throw new LifecycleInputError(`The stored churn model has version ${String(record.version)}; this package reads version 1`, { field: 'model.version', hint: 'Fit the model again with this version of the package' });
+		throw new LifecycleInputError(`The stored churn model has version ${describeValue(record.version)}; this package reads version 1`, { field: 'model.version', hint: 'Fit the model again with this version of the package' });
 	}
 	if (record.source !== 'fit' && record.source !== 'prior') {
-		throw new LifecycleInputError(`The stored churn model's source must be 'fit' or 'prior'; got ${String(record.source)}`, { field: 'model.source' });
+		throw new LifecycleInputError(`The stored churn model's source must be 'fit' or 'prior'; got ${describeValue(record.source)}`, { field: 'model.source' });
 	}
 	const transaction = parsePart(() => parseChurnModel(record.transaction, ['bgnbd', 'paretonbd']) as TransactionModel, 'model.transaction');
 	const spend = record.spend === null || record.spend === undefined ? null : parsePart(() => parseChurnModel(record.spend, ['gammagamma']) as GammaGammaModel, 'model.spend');
@@ -313,7 +314,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 		};
 		const checked = attempt((): CheckedProfile => {
 			if (unit !== 'day' && unit !== 'week') {
-				throw new LifecycleInputError(`Score Churn requires periodUnit 'day' or 'week'; item ${itemIndex} has ${String(unit)}`, {
+				throw new LifecycleInputError(`Score Churn requires periodUnit 'day' or 'week'; item ${itemIndex} has ${describeValue(unit)}`, {
 					field: 'periodUnit',
 					hint: 'Use Build Profile\'s output, or set Period Unit in the options',
 				});
