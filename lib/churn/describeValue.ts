@@ -1,10 +1,10 @@
 /**
- * A value as an error message shows it, whatever it is: text quoted and called text (so "2" is not read as
- * the number 2), numbers as written (NaN and Infinity as such, never "null"), objects as short JSON, and
- * values that cannot be printed (null-prototype objects, cycles) without throwing.
+ * A value as an error message shows it, whatever it is: text in quotes (so "2" is not read as the number 2),
+ * numbers as written (NaN and Infinity as such, never "null"), objects as short JSON, and values that cannot
+ * be printed (null-prototype objects, cycles) without throwing.
  *
  * Cost: O(size of the value), cut at 80 characters.
- * @example describeValue('2') // 'text "2"'
+ * @example describeValue('2') // '"2"'
  * @example describeValue(Number.NaN) // 'NaN'
  * @example describeValue(Object.create(null)) // '{}'
  */
@@ -15,8 +15,8 @@ function shortened(text: string): string {
 }
 
 export function describeValue(value: unknown): string {
-	if (value === undefined) return 'nothing';
-	if (typeof value === 'string') return `text ${shortened(JSON.stringify(value))}`;
+	if (value === undefined) return 'undefined';
+	if (typeof value === 'string') return shortened(JSON.stringify(value));
 	if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
 	if (typeof value === 'bigint' || typeof value === 'boolean' || value === null) return String(value);
 	if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString() : 'an invalid Date';

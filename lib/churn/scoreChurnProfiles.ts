@@ -27,6 +27,7 @@ import { churnModelFingerprint } from './churnModelFingerprint';
 import type { BgNbdModel, GammaGammaModel, TransactionModel } from './churnModelSchemas';
 import { BgNbdModelSchema, CHURN_MODEL_VERSION } from './churnModelSchemas';
 import type { DurationUnit } from './convertDuration';
+import { describeValue } from './describeValue';
 import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma } from './fitGammaGamma';
 import { fitParetoNbd } from './fitParetoNbd';
@@ -34,9 +35,9 @@ import { parseChurnModel } from './parseChurnModel';
 import type { BtydCustomer } from './readBtydCustomers';
 import { readBtydCustomers } from './readBtydCustomers';
 import { scoreCustomers } from './scoreCustomers';
+import { SPEND_OUTLIER_RATIO, spendOutliers } from './spendOutliers';
 import type { SupervisedChurnModel } from './supervisedChurn';
 import { cleanFeatureFields, explainSupervisedChurn, fitSupervisedChurn, readChurnLabel, supervisedChurnFeatures, SupervisedChurnModelSchema } from './supervisedChurn';
-import { describeValue } from './describeValue';
 
 export const CHURN_MODEL_BUNDLE_KIND = 'lifecycleChurnModel';
 
@@ -276,6 +277,24 @@ interface CheckedProfile {
 	label: 0 | 1 | null;
 }
 
+/** Items whose monetaryValue is a spend outlier (see spendOutliers) become issues and leave the run. */
+function dropSpendOutliers(rows: BtydCustomer[], itemIndexes: number[], parallel: unknown[][], issues: InputIssue[]): void {
+	const outlier = spendOutliers(rows.map((row) => (row.frequency > 0 && typeof row.monetaryValue === 'number' ? row.monetaryValue : 0)));
+	for (let k = rows.length - 1; k >= 0; k--) {
+		if (!outlier[k]) continue;
+		issues.push({
+			itemIndex: itemIndexes[k],
+			field: 'monetaryValue',
+			message: `Score Churn requires monetaryValue within ${SPEND_OUTLIER_RATIO.toExponential(0)} times the run's median spend; item ${itemIndexes[k]} has ${describeValue(rows[k].monetaryValue)}`,
+			hint: 'Check the unit (cents or currency) and the source field; one spend model cannot fit values this far apart',
+		});
+		rows.splice(k, 1);
+		itemIndexes.splice(k, 1);
+		for (const list of parallel) list.splice(k, 1);
+	}
+	issues.sort((a, b) => a.itemIndex - b.itemIndex);
+}
+
 export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknown>>, options: ScoreChurnProfilesOptions): ScoreChurnProfilesResult {
 	const highRisk = options.highRisk ?? 0.7;
 	const mediumRisk = options.mediumRisk ?? 0.4;
@@ -323,6 +342,13 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 				throw new LifecycleInputError(`Score Churn requires one period unit for all customers; item ${itemIndex} is in '${unit}', earlier ones in '${rowUnit}'`, { field: 'periodUnit' });
 			}
 			readBtydCustomers([row], 'Score Churn', unit);
+			const money = row.monetaryValue;
+			if (money !== undefined && money !== null && !(typeof money === 'number' && Number.isFinite(money) && money >= 0)) {
+				throw new LifecycleInputError(`Score Churn requires monetaryValue to be a number >= 0 or empty; item ${itemIndex} has ${describeValue(money)}`, {
+					field: 'monetaryValue',
+					hint: 'Use Build Profile\'s output (empty for mixed currencies), or map the mean repeat-purchase value to a number',
+				});
+			}
 			return {
 				unit,
 				features: featureFields ? supervisedChurnFeatures(row, profile, featureFields, itemIndex) : null,
@@ -345,6 +371,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 		features.push(checked.value.features);
 		labels.push(checked.value.label);
 	});
+	dropSpendOutliers(rows, itemIndexes, [features, labels], issues);
 	const periodUnit = rowUnit ?? stored?.transaction.periodUnit ?? options.periodUnit ?? 'week';
 	const notes: string[] = [];
 	const checkUnit = (model: ChurnModelBundle, what: string) => {

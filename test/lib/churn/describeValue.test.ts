@@ -4,12 +4,12 @@ import { fitBgNbd } from '../../../lib/churn/fitBgNbd';
 import { readChurnLabel } from '../../../lib/churn/supervisedChurn';
 
 describe('describeValue: what an error message shows of a value', () => {
-	it('shows NaN and Infinity as such, never as null, and text as text', () => {
+	it('shows NaN and Infinity as such, never as null, and text in quotes', () => {
 		expect(describeValue(Number.NaN)).toBe('NaN');
 		expect(describeValue(Number.NEGATIVE_INFINITY)).toBe('-Infinity');
-		expect(describeValue('2')).toBe('text "2"');
+		expect(describeValue('2')).toBe('"2"');
 		expect(describeValue({ p: Number.NaN })).toBe('{"p":"NaN"}');
-		expect(describeValue(undefined)).toBe('nothing');
+		expect(describeValue(undefined)).toBe('undefined');
 	});
 
 	it('never throws, whatever the value (null-prototype objects, cycles, long text)', () => {
@@ -35,8 +35,8 @@ describe('churn input errors name the customer and the field, whatever the value
 		expect(failure).toMatchObject({ itemIndex: 0, field: 'periodUnit' });
 	});
 
-	it('a frequency given as text is reported as text, not as the number it looks like', () => {
-		expect(() => fitBgNbd([{ frequency: '2' as unknown as number, recency: 2, T: 5 }], { periodUnit: 'week' })).toThrow('customer 0 has text "2"');
+	it('a frequency given as text is reported in quotes, not as the number it looks like', () => {
+		expect(() => fitBgNbd([{ frequency: '2' as unknown as number, recency: 2, T: 5 }], { periodUnit: 'week' })).toThrow('customer 0 has "2"');
 	});
 
 	it('a NaN churn label is printed as NaN, not as null', () => {
