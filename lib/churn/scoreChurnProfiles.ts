@@ -277,6 +277,35 @@ interface CheckedProfile {
 	label: 0 | 1 | null;
 }
 
+/** Days in one model period, for the plausibility rules of checkPlausibleSummary. */
+const DAYS_PER_PERIOD = { day: 1, week: 7 } as const;
+/** A customer older than this is a date error (a 1900 or epoch-0 placeholder), not a customer. */
+const OLDEST_CUSTOMER_DAYS = 100 * 365.25;
+/** recency rounded to 2 decimals (as in the CDNOW summary) may fall short of one day per repeat purchase by this much. */
+const RECENCY_ROUNDING = 0.01;
+
+/**
+ * Plausibility of one (frequency, recency, T) summary beyond readBtydCustomers' consistency checks: repeat
+ * purchases are counted on distinct days (Build Profile, the CDNOW summary), so there are at most as many as days
+ * of recency; and T is below 100 years. Either violated is a corrupt or mis-mapped row, which would otherwise slow
+ * the fit to seconds or stop it for every customer.
+ */
+function checkPlausibleSummary(row: BtydCustomer, unit: 'day' | 'week', itemIndex: number): void {
+	const days = DAYS_PER_PERIOD[unit];
+	if (row.T * days > OLDEST_CUSTOMER_DAYS) {
+		throw new LifecycleInputError(`Score Churn requires T below 100 years; item ${itemIndex} has T ${describeValue(row.T)} ${unit}s`, {
+			field: 'T',
+			hint: 'A first purchase dated 1900 or 1970 is a placeholder date: fix the source dates, or set Observation End in Build Profile',
+		});
+	}
+	if (row.frequency > days * (row.recency + RECENCY_ROUNDING)) {
+		throw new LifecycleInputError(`Score Churn requires at most one repeat purchase per day of recency; item ${itemIndex} has frequency ${describeValue(row.frequency)} in a recency of ${describeValue(row.recency)} ${unit}s`, {
+			field: 'frequency',
+			hint: 'frequency counts the distinct purchase days after the first (Build Profile\'s output); check the mapping of frequency and recency',
+		});
+	}
+}
+
 /** Items whose monetaryValue is a spend outlier (see spendOutliers) become issues and leave the run. */
 function dropSpendOutliers(rows: BtydCustomer[], itemIndexes: number[], parallel: unknown[][], issues: InputIssue[]): void {
 	const outlier = spendOutliers(rows.map((row) => (row.frequency > 0 && typeof row.monetaryValue === 'number' ? row.monetaryValue : 0)));
@@ -342,6 +371,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 				throw new LifecycleInputError(`Score Churn requires one period unit for all customers; item ${itemIndex} is in '${unit}', earlier ones in '${rowUnit}'`, { field: 'periodUnit' });
 			}
 			readBtydCustomers([row], 'Score Churn', unit);
+			checkPlausibleSummary(row, unit, itemIndex);
 			const money = row.monetaryValue;
 			if (money !== undefined && money !== null && !(typeof money === 'number' && Number.isFinite(money) && money >= 0)) {
 				throw new LifecycleInputError(`Score Churn requires monetaryValue to be a number >= 0 or empty; item ${itemIndex} has ${describeValue(money)}`, {

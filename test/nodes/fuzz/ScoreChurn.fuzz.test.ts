@@ -77,7 +77,7 @@ describe('Score Churn fuzz (Continue on fail off and on)', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(fc.oneof(loneRow, degenerate), { minLength: 1, maxLength: 30 }), fc.boolean(), async (rows, continueOnFail) => {
 				const before = snapshotPrototypes();
-				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'fitAndScore', options: { spend: true, minimumCustomers: 2, minimumRepeatCustomers: 1 } } }, rows, continueOnFail);
+				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'fitAndScore', options: { spend: true, minimumCustomers: 2, minimumRepeatCustomers: 2 } } }, rows, continueOnFail);
 				assertNoProblems([...outcomeViolations(result, rows, continueOnFail, { extraFields: ['frequency', 'recency', 'T', 'monetaryValue'] }), ...prototypeChanges(before)]);
 			}),
 			fuzzParameters(1333, 150),
