@@ -175,6 +175,27 @@ describe('Choose Channel fuzz (Continue on fail off and on)', () => {
 		);
 	}, TEST_TIMEOUT_MS);
 
+	it('(a)(c) hostile Channels Offered and Frequency Caps (prototype names, aliases, odd text) stop the run with a node error naming the parameter, or decide; never crash (200 runs)', async () => {
+		const name = fc.oneof(channelSpelling, fc.constantFrom('toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'whatsapp', 'EMAIL', ' sms '));
+		const number = fc.oneof(fc.constantFrom(0, 1, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, 5e-324), fc.double());
+		const channelRows = fc.array(fc.record({ name, valuePerResponse: number, costPerMessage: number }), { minLength: 1, maxLength: 4 });
+		const capRows = fc.array(fc.record({ channel: fc.oneof(name, fc.constant('all')), maxMessages: fc.oneof(fc.nat(5), number), windowDays: fc.oneof(fc.integer({ min: 1, max: 30 }), number) }), { maxLength: 2 });
+		await fc.assert(
+			fc.asyncProperty(channelRows, capRows, fc.array(suppressionField, { minLength: 1, maxLength: 3 }), fc.boolean(), async (channels, caps, suppressions, continueOnFail) => {
+				const before = snapshotPrototypes();
+				const rows = suppressions.map((unsubscribed, index) => reachable(index, unsubscribed, undefined));
+				const parameters = { ...DEFAULTS, defaultTimeZone: 'UTC', now: NOW, channels: { channel: channels }, frequencyCaps: { cap: caps }, options: {} };
+				const result = await runNode({ node, parameters, extend: withTimezone }, rows, continueOnFail);
+				// Parameters are not items: a bad one stops the run with a NodeOperationError, which need not name an item.
+				const parameterError = result.failure instanceof Error && result.failure.constructor.name === 'NodeOperationError';
+				const problems = parameterError ? [] : outcomeViolations(result, rows, continueOnFail);
+				if (result.output) problems.push(...sendsToSuppressed(result.output, rows));
+				assertNoProblems([...problems, ...prototypeChanges(before)]);
+			}),
+			fuzzParameters(1315, 200),
+		);
+	}, TEST_TIMEOUT_MS);
+
 	it('(d) end to end: consent then a later unsubscribe, both with channels spelled any way, through Build Profile; never sent on the unsubscribed channel (200 runs)', async () => {
 		const buildProfile = new BuildProfile();
 		const word = (channel: string) => fc.constantFrom(...Object.keys(ALIASES).filter((name) => ALIASES[name].length === 1 && ALIASES[name][0] === channel)).chain(spelled);
