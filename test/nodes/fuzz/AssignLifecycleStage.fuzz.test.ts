@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { AssignLifecycleStage } from '../../../nodes/AssignLifecycleStage/AssignLifecycleStage.node';
 import type { NodeFuzzCase, Row } from './support/fuzzHarness';
-import { assertNoProblems, checkGoodBesideBad, fuzzParameters, outcomeViolations, prototypeChanges, runNode, slotsArbitrary, snapshotPrototypes, TEST_TIMEOUT_MS } from './support/fuzzHarness';
+import { assertNoProblems, isRunLevelNodeError, checkGoodBesideBad, fuzzParameters, outcomeViolations, prototypeChanges, runNode, slotsArbitrary, snapshotPrototypes, TEST_TIMEOUT_MS } from './support/fuzzHarness';
 import { hostileValue, mutated, PROTOTYPE_NAMES } from './support/hostileValues';
 
 const node = new AssignLifecycleStage();
@@ -123,7 +123,7 @@ describe('Assign Lifecycle Stage fuzz (Continue on fail off and on)', () => {
 				const result = await runNode(setup, rows, continueOnFail);
 				const problems = outcomeViolations(result, rows, continueOnFail, { extraFields: ['rules', 'Stage Rules', 'field', 'Field', 'value', 'Value', 'stage', 'Stage'] });
 				// A rule is a parameter: a bad rule may stop the run without an item index, as a NodeOperationError.
-				const ruleProblem = problems.length > 0 && result.failure !== undefined && (result.failure as { constructor: { name: string } }).constructor.name === 'NodeOperationError' && /rule/i.test(String((result.failure as Error).message));
+				const ruleProblem = problems.length > 0 && isRunLevelNodeError(result.failure) && /rule/i.test(String((result.failure as Error).message));
 				assertNoProblems([...(ruleProblem ? [] : problems), ...prototypeChanges(before)]);
 			}),
 			fuzzParameters(1323, 200),

@@ -8,7 +8,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { MeasureUplift } from '../../../nodes/MeasureUplift/MeasureUplift.node';
 import { measureUpliftProperties } from '../../../nodes/MeasureUplift/properties';
 import type { NodeFuzzCase, Row } from './support/fuzzHarness';
-import { assertNoProblems, checkGoodBesideBad, fuzzParameters, outcomeViolations, prototypeChanges, runNode, slotsArbitrary, snapshotPrototypes, TEST_TIMEOUT_MS } from './support/fuzzHarness';
+import { assertNoProblems, isRunLevelNodeError, checkGoodBesideBad, fuzzParameters, outcomeViolations, prototypeChanges, runNode, slotsArbitrary, snapshotPrototypes, TEST_TIMEOUT_MS } from './support/fuzzHarness';
 import { hostileValue, mutated, PROTOTYPE_NAMES } from './support/hostileValues';
 
 const node = new MeasureUplift();
@@ -54,7 +54,7 @@ describe('Measure Uplift fuzz (Continue on fail off and on)', () => {
 				const rows = [{ customerId: 'c1' }, { customerId: 'c2' }];
 				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'assign', campaign, arms: { arm: armRows }, globalControlSize: size, controlArm: armRows[0].name }, extend: withSalt }, rows, continueOnFail);
 				// Parameters are not items: a bad one stops the run with a NodeOperationError (no item index needed).
-				const parameterError = result.failure instanceof Error && result.failure.constructor.name === 'NodeOperationError';
+				const parameterError = isRunLevelNodeError(result.failure);
 				const problems = parameterError ? [] : outcomeViolations(result, rows, continueOnFail);
 				if (result.output) {
 					for (const item of result.output) if (item.error === undefined && !armRows.some((row) => row.name === item.json.arm) && item.json.inGlobalControl !== true) problems.push(`item assigned to arm ${JSON.stringify(item.json.arm)}, not one of the arms`);
@@ -97,7 +97,7 @@ describe('Measure Uplift fuzz (Continue on fail off and on)', () => {
 				const before = snapshotPrototypes();
 				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'analyze', analyzeOptions: {} }, extend: withSalt }, rows, continueOnFail);
 				// Too few usable units is a problem of the run, not of one item: a NodeOperationError without item index is right then.
-				const tooFew = result.failure instanceof Error && result.failure.constructor.name === 'NodeOperationError' && /arm|unit|customers|control|outcome|Field/i.test(result.failure.message);
+				const tooFew = isRunLevelNodeError(result.failure) && /arm|unit|customers|control|outcome|Field/i.test((result.failure as Error).message);
 				assertNoProblems([...(tooFew ? [] : outcomeViolations(result, rows, continueOnFail)), ...prototypeChanges(before)]);
 			}),
 			fuzzParameters(1355, 200),

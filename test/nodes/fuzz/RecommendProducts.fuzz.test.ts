@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { RecommendProducts } from '../../../nodes/RecommendProducts/RecommendProducts.node';
 import { recommendProductsProperties } from '../../../nodes/RecommendProducts/properties';
 import type { NodeFuzzCase, Row } from './support/fuzzHarness';
-import { assertNoProblems, checkGoodBesideBad, fuzzParameters, outcomeViolations, prototypeChanges, runNode, slotsArbitrary, snapshotPrototypes, TEST_TIMEOUT_MS } from './support/fuzzHarness';
+import { assertNoProblems, isRunLevelNodeError, checkGoodBesideBad, fuzzParameters, outcomeViolations, prototypeChanges, runNode, slotsArbitrary, snapshotPrototypes, TEST_TIMEOUT_MS } from './support/fuzzHarness';
 import { hostileValue, mutated, spelled } from './support/hostileValues';
 
 const node = new RecommendProducts();
@@ -128,7 +128,7 @@ describe('Recommend Products fuzz (Continue on fail off and on)', () => {
 				const profiles = Array.from({ length: 4 }, (_, k) => ({ customerId: `c${k}`, productsPurchased: [PRODUCTS[k]] }));
 				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'recommend', strategy: 'similar', modelFrom: 'input', count: 3 }, extend: withCatalog([...catalog, ...bad]) }, profiles, continueOnFail);
 				// Catalog rows are not input items of the main input: a bad one may stop the run, as a node error.
-				const problems = result.failure instanceof Error && result.failure.constructor.name === 'NodeOperationError' ? [] : outcomeViolations(result, profiles, continueOnFail);
+				const problems = isRunLevelNodeError(result.failure) ? [] : outcomeViolations(result, profiles, continueOnFail);
 				assertNoProblems([...problems, ...prototypeChanges(before)]);
 			}),
 			fuzzParameters(1345, 150),

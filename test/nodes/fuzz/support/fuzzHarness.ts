@@ -88,6 +88,22 @@ function isNodeError(error: unknown): error is NodeOperationError | NodeApiError
 	return error instanceof NodeOperationError || error instanceof NodeApiError;
 }
 
+/** Messages of the JavaScript engine's own TypeError / RangeError / SyntaxError: a crash, even wrapped in a NodeOperationError. */
+const ENGINE_MESSAGES = /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not a constructor|Invalid time value|Invalid array length|Maximum call stack|Cannot convert|of undefined|of null|toISOString|Unexpected token|Invalid count value|Invalid string length|BigInt|out of memory/;
+
+/** A node error whose message is an engine error's: the node caught a crash and passed it on as if it were an input problem. */
+export function isWrappedCrash(error: unknown): boolean {
+	return error instanceof Error && ENGINE_MESSAGES.test(error.message);
+}
+
+/**
+ * A failure that is acceptable for a run-level problem (a parameter, or too little data): a node error that is
+ * not a wrapped crash. Items' problems must still name the item (see outcomeViolations).
+ */
+export function isRunLevelNodeError(error: unknown): boolean {
+	return isNodeError(error) && !isWrappedCrash(error);
+}
+
 /** Every number in a value is finite (what n8n would otherwise print as null). */
 function nonFinitePaths(value: unknown, path: string, found: string[], seen = new Set<unknown>()): void {
 	if (typeof value === 'number' && !Number.isFinite(value)) found.push(`${path} = ${value}`);
@@ -118,6 +134,7 @@ export function outcomeViolations(result: RunResult, rows: Row[], continueOnFail
 	if (result.failure !== undefined) {
 		const failure = result.failure;
 		if (!isNodeError(failure)) return [...problems, `threw a plain error, not a NodeOperationError: ${describeFailure(failure)}`];
+		if (isWrappedCrash(failure)) return [...problems, `threw a crash wrapped as a node error: "${failure.message}"`];
 		const itemIndex = (failure.context as { itemIndex?: unknown }).itemIndex;
 		if (typeof itemIndex !== 'number' || !Number.isInteger(itemIndex) || itemIndex < 0 || itemIndex >= rows.length) {
 			problems.push(`threw "${failure.message}" without an item index in range (itemIndex ${String(itemIndex)})`);
@@ -131,6 +148,7 @@ export function outcomeViolations(result: RunResult, rows: Row[], continueOnFail
 		if (item.error !== undefined || (item.json && Object.prototype.hasOwnProperty.call(item.json, 'error') && item.json.itemIndex !== undefined)) {
 			if (!continueOnFail) problems.push(`returned an error item with Continue on fail off: ${String(item.json.error)}`);
 			if (!isNodeError(item.error)) problems.push(`error item without a NodeOperationError: ${describeFailure(item.error)}`);
+			else if (isWrappedCrash(item.error)) problems.push(`error item is a crash wrapped as a node error: "${item.error.message}"`);
 			const source = singleSource(item);
 			if (source === undefined || source < 0 || source >= rows.length) problems.push(`error item "${String(item.json.error)}" not paired with one input item`);
 			else if (!namesAField(errorText({ message: item.json.error, description: item.json.description }), rows[source], rules.extraFields)) {
