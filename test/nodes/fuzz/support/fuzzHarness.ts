@@ -300,7 +300,7 @@ export function assertNoProblems(problems: string[]): void {
 }
 
 export function fuzzParameters(seed: number, numRuns: number): fc.Parameters<unknown> {
-	return { seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS, markInterruptAsFailure: true, endOnFailure: false };
+	return { seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS, markInterruptAsFailure: true };
 }
 
 /**
