@@ -123,4 +123,24 @@ describe('Build Profile fuzz (CSV Rows; Continue on fail off and on)', () => {
 			fuzzParameters(1305, 300),
 		);
 	}, TEST_TIMEOUT_MS);
+
+	it('(a)(c) every source preset (Shopify, WooCommerce, Stripe, HubSpot) on hostile and half-formed records never crashes or pollutes (200 runs)', async () => {
+		const presets = ['shopifyOrders', 'wooCommerceOrders', 'stripeCharges', 'hubspotContacts', 'hubspotDeals'];
+		const shopifyOrder: Row = {
+			id: 1001, email: 'a@example.com', phone: '+4915100000001', created_at: '2024-02-01T10:00:00Z', total_price: '12.50', currency: 'EUR', buyer_accepts_marketing: true,
+			customer: { id: 7, first_name: 'Ana', last_name: 'Silva' }, billing_address: { country_code: 'PT' }, line_items: [{ product_id: 5, title: 'Lamp', quantity: 1 }],
+			status: 'completed', date_created_gmt: '2024-02-01T10:00:00', customer_id: 7, billing: { email: 'a@example.com', phone: '+4915100000001' }, total: '12.50',
+			created: 1706781600, amount: 1250, properties: { email: 'a@example.com', createdate: '2024-02-01T10:00:00Z', closedate: '2024-02-01T10:00:00Z', amount: '12.5', dealstage: 'closedwon' },
+		};
+		const nested = fc.oneof(hostileValue, fc.constant([{ product_id: '__proto__', quantity: 1e308, title: '\u0000' }]), fc.constant({ id: 'n/a', first_name: {} }), fc.constant({ __proto__: { polluted: true } }));
+		const record = mutated(shopifyOrder, Object.keys(shopifyOrder), nested);
+		await fc.assert(
+			fc.asyncProperty(fc.constantFrom(...presets), fc.array(record, { minLength: 1, maxLength: 4 }), fc.boolean(), async (source, rows, continueOnFail) => {
+				const before = snapshotPrototypes();
+				const result = await runNode({ node, parameters: { source, periodUnit: 'day', options: { missingIdentity: 'skip' } } }, rows, continueOnFail);
+				assertNoProblems([...outcomeViolations(result, rows, continueOnFail, { extraFields: ['customer.id', 'line_items', 'properties'] }), ...prototypeChanges(before)]);
+			}),
+			fuzzParameters(1306, 200),
+		);
+	}, TEST_TIMEOUT_MS);
 });
