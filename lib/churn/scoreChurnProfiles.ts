@@ -281,8 +281,8 @@ interface CheckedProfile {
 const DAYS_PER_PERIOD = { day: 1, week: 7 } as const;
 /** A customer older than this is a date error (a 1900 or epoch-0 placeholder), not a customer. */
 const OLDEST_CUSTOMER_DAYS = 100 * 365.25;
-/** recency rounded to 2 decimals (as in the CDNOW summary) may fall short of one day per repeat purchase by this much. */
-const RECENCY_ROUNDING = 0.01;
+/** Slack of one repeat purchase: recency rounded (the CDNOW summary keeps 2 decimals of weeks) may fall short of a day per purchase. */
+const ROUNDING_PURCHASES = 1;
 
 /**
  * Plausibility of one (frequency, recency, T) summary beyond readBtydCustomers' consistency checks: repeat
@@ -298,7 +298,7 @@ function checkPlausibleSummary(row: BtydCustomer, unit: 'day' | 'week', itemInde
 			hint: 'A first purchase dated 1900 or 1970 is a placeholder date: fix the source dates, or set Observation End in Build Profile',
 		});
 	}
-	if (row.frequency > days * (row.recency + RECENCY_ROUNDING)) {
+	if (row.frequency > days * row.recency + ROUNDING_PURCHASES) {
 		throw new LifecycleInputError(`Score Churn requires at most one repeat purchase per day of recency; item ${itemIndex} has frequency ${describeValue(row.frequency)} in a recency of ${describeValue(row.recency)} ${unit}s`, {
 			field: 'frequency',
 			hint: 'frequency counts the distinct purchase days after the first (Build Profile\'s output); check the mapping of frequency and recency',

@@ -27,13 +27,15 @@ describe('Score Churn plausibility of a profile', () => {
 		const result = scoreChurnProfiles([...cdnow, { frequency: 2_000_000, recency: 10, T: 30, monetaryValue: 20, periodUnit: 'week' }], { horizon: 13 });
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(result.issues).toEqual([expect.objectContaining({ itemIndex: 300, field: 'frequency' })]);
-		const daily = scoreChurnProfiles([{ frequency: 31, recency: 30, T: 40, periodUnit: 'day' }, ...cdnow.slice(0, 5).map((row) => ({ ...row, periodUnit: 'day' }))], { horizon: 13, minimumCustomers: 2, minimumRepeatCustomers: 2 });
+		const daily = scoreChurnProfiles([{ frequency: 32, recency: 30, T: 40, periodUnit: 'day' }, ...cdnow.slice(0, 5).map((row) => ({ ...row, periodUnit: 'day' }))], { horizon: 13, minimumCustomers: 2, minimumRepeatCustomers: 2 });
 		expect(daily.issues).toEqual([expect.objectContaining({ itemIndex: 0, field: 'frequency' })]);
 	});
 
-	it('keeps every CDNOW customer (recency rounded to 2 decimals still allows one repeat purchase per day)', () => {
+	it('keeps every CDNOW customer, in weeks and converted to days (recency rounded to 2 decimals of weeks)', () => {
 		const all = readCdnowSummaryWithSpend().map((row) => ({ frequency: row.x, recency: row.t_x, T: row.T, periodUnit: 'week' }));
 		expect(scoreChurnProfiles(all, { horizon: 13, spend: false }).issues).toEqual([]);
+		const inDays = all.map((row) => ({ ...row, recency: row.recency * 7, T: row.T * 7, periodUnit: 'day' }));
+		expect(scoreChurnProfiles(inDays, { horizon: 13, spend: false }).issues).toEqual([]);
 	});
 
 	it('the Pareto/NBD objective gives NaN at a trial point where 2F1 runs out of terms, so the line search steps back instead of ending the fit', () => {
