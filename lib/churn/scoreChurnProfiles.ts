@@ -13,6 +13,9 @@
  *   per-feature contributions; the BTYD fields stay. Too few labels: the BTYD churnProbability, lowConfidence.
  *   The model bundle carries a fingerprint (churnModelFingerprint); a stored bundle whose fingerprint does not
  *   match its content was changed after the fit and is refused.
+ *   Item errors (the others are still scored): frequency, recency, T as readBtydCustomers checks them; T beyond
+ *   100 years; more repeat purchases than days of recency (+1 for rounding); monetaryValue that is not empty or
+ *   a number >= 0; monetaryValue beyond 1e9 times the run's median spend (spendOutliers).
  * Reference: Fader, Hardie & Lee (2005), Marketing Science 24(2):275-284; Fader & Hardie (2013), "The Gamma-Gamma
  * model of monetary value", http://brucehardie.com/notes/025/gamma_gamma.pdf
  *
