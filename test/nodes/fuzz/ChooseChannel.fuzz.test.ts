@@ -158,7 +158,7 @@ describe('Choose Channel fuzz (Continue on fail off and on)', () => {
 	}, TEST_TIMEOUT_MS);
 
 	it('(d) no customer is ever sent on a channel an unsubscribe or complaint names, in any spelling; unknown names suppress every channel (400 runs)', async () => {
-		const policy = fc.constantFrom('expectedValue', 'thompson', 'fixedPriority');
+		const policy = fc.constantFrom('expectedValue', 'thompson', 'epsilonGreedy', 'priority');
 		const customers = fc.array(fc.tuple(fc.option(suppressionField, { nil: undefined }), fc.option(suppressionField, { nil: undefined })), { minLength: 1, maxLength: 6 });
 		await fc.assert(
 			fc.asyncProperty(customers, policy, fc.boolean(), async (entries, chosenPolicy, continueOnFail) => {

@@ -107,7 +107,7 @@ describe('Recommend Products fuzz (Continue on fail off and on)', () => {
 				const shelf = catalog.map((row) => (row.productId === soldOut ? { ...row, inStock: stockValue } : row));
 				const profiles = Array.from({ length: 8 }, (_, k) => ({ customerId: `c${k}`, productsPurchased: [PRODUCTS[k % 12], PRODUCTS[(k + 5) % 12]] }));
 				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'recommend', strategy, modelFrom: 'input', count: 11 }, extend: withCatalog(shelf) }, profiles, continueOnFail);
-				const problems = outcomeViolations(result, profiles, continueOnFail, { extraFields: ['inStock', 'stock'] });
+				const problems = outcomeViolations(result, profiles, continueOnFail, { extraFields: ['inStock', 'stock'], secondInput: shelf });
 				for (const item of result.output ?? []) {
 					const listed = ((item.json.recommendations ?? []) as Array<{ productId?: unknown }>).map((entry) => entry.productId);
 					if (listed.includes(soldOut)) problems.push(`${String(item.json.customerId)} is recommended ${soldOut}, whose stock is ${JSON.stringify(stockValue)}`);
@@ -126,9 +126,10 @@ describe('Recommend Products fuzz (Continue on fail off and on)', () => {
 			fc.asyncProperty(badShelf, fc.boolean(), async (bad, continueOnFail) => {
 				const before = snapshotPrototypes();
 				const profiles = Array.from({ length: 4 }, (_, k) => ({ customerId: `c${k}`, productsPurchased: [PRODUCTS[k]] }));
-				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'recommend', strategy: 'similar', modelFrom: 'input', count: 3 }, extend: withCatalog([...catalog, ...bad]) }, profiles, continueOnFail);
-				// Catalog rows are not input items of the main input: a bad one may stop the run, as a node error.
-				const problems = isRunLevelNodeError(result.failure) ? [] : outcomeViolations(result, profiles, continueOnFail);
+				const shelf = [...catalog, ...bad];
+				const result = await runNode({ node, parameters: { ...DEFAULTS, operation: 'recommend', strategy: 'similar', modelFrom: 'input', count: 3 }, extend: withCatalog(shelf) }, profiles, continueOnFail);
+				// Catalog rows are items of the second input: a bad one may stop the run (a node error), or be an error item paired with { item, input: 1 }.
+				const problems = isRunLevelNodeError(result.failure) ? [] : outcomeViolations(result, profiles, continueOnFail, { secondInput: shelf });
 				assertNoProblems([...problems, ...prototypeChanges(before)]);
 			}),
 			fuzzParameters(1345, 150),

@@ -115,13 +115,22 @@ function nonFinitePaths(value: unknown, path: string, found: string[], seen = ne
 function singleSource(item: INodeExecutionData): number | undefined {
 	const paired = item.pairedItem;
 	if (typeof paired === 'number') return paired;
-	if (Array.isArray(paired)) return paired.length === 1 ? paired[0].item : undefined;
-	return paired?.item;
+	if (Array.isArray(paired)) return paired.length === 1 && !paired[0].input ? paired[0].item : undefined;
+	return paired && !paired.input ? paired.item : undefined;
+}
+
+/** The second input's item an error item is paired with ({ item, input: 1 }), if any. */
+function secondInputSource(item: INodeExecutionData): number | undefined {
+	const paired = item.pairedItem;
+	const single = Array.isArray(paired) ? (paired.length === 1 ? paired[0] : undefined) : typeof paired === 'number' ? undefined : paired;
+	return single && single.input === 1 ? single.item : undefined;
 }
 
 export interface OutcomeRules {
 	/** Field names (parameters) an error may name besides the item's own keys. */
 	extraFields?: readonly string[];
+	/** The rows of the second input (Recommend Products' catalog), whose items error items may be paired with. */
+	secondInput?: Row[];
 }
 
 /**
@@ -149,11 +158,12 @@ export function outcomeViolations(result: RunResult, rows: Row[], continueOnFail
 			if (!continueOnFail) problems.push(`returned an error item with Continue on fail off: ${String(item.json.error)}`);
 			if (!isNodeError(item.error)) problems.push(`error item without a NodeOperationError: ${describeFailure(item.error)}`);
 			else if (isWrappedCrash(item.error)) problems.push(`error item is a crash wrapped as a node error: "${item.error.message}"`);
-			const source = singleSource(item);
-			if (source === undefined || source < 0 || source >= rows.length) problems.push(`error item "${String(item.json.error)}" not paired with one input item`);
-			else if (!namesAField(errorText({ message: item.json.error, description: item.json.description }), rows[source], rules.extraFields)) {
-				problems.push(`error item "${errorText({ message: item.json.error, description: item.json.description })}" for item ${source} names no field`);
-			}
+			const second = secondInputSource(item);
+			const inputRows = second === undefined ? rows : (rules.secondInput ?? []);
+			const source = second ?? singleSource(item);
+			const text = errorText({ message: item.json.error, description: item.json.description });
+			if (source === undefined || source < 0 || source >= inputRows.length) problems.push(`error item "${String(item.json.error)}" not paired with one input item`);
+			else if (!namesAField(text, inputRows[source], rules.extraFields)) problems.push(`error item "${text}" for item ${source}${second === undefined ? '' : ' of the second input'} names no field`);
 			continue;
 		}
 		const source = singleSource(item);
@@ -227,7 +237,7 @@ function sourcesOf(item: INodeExecutionData): number[] {
 	const paired = item.pairedItem;
 	if (paired === undefined) return [];
 	if (typeof paired === 'number') return [paired];
-	return (Array.isArray(paired) ? paired : [paired]).map((entry: IPairedItemData) => entry.item);
+	return (Array.isArray(paired) ? paired : [paired]).filter((entry: IPairedItemData) => !entry.input).map((entry: IPairedItemData) => entry.item);
 }
 
 function withoutFields(json: IDataObject, excluded: readonly string[]): IDataObject {
