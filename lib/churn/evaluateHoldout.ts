@@ -25,6 +25,7 @@ import { parseChurnModel } from './parseChurnModel';
 import type { BtydCustomer } from './readBtydCustomers';
 import { readBtydCustomers } from './readBtydCustomers';
 import { transactionPredictor } from './transactionPredictor';
+import { describeValue } from './describeValue';
 
 export interface HoldoutPurchases {
 	/** Per customer (same order), the times of their holdout purchases in model periods after the calibration end. */
@@ -80,7 +81,7 @@ export function evaluateHoldout(
 	const parsed = parseChurnModel(model, ['bgnbd', 'paretonbd']) as TransactionModel;
 	const length = holdout?.length;
 	if (typeof length !== 'number' || !(length > 0) || !Number.isFinite(length)) {
-		throw new LifecycleInputError(`${caller} requires a holdout length > 0 in model periods; got ${String(length)}`, { field: 'length' });
+		throw new LifecycleInputError(`${caller} requires a holdout length > 0 in model periods; got ${describeValue(length)}`, { field: 'length' });
 	}
 	const binWidth = options.binWidth ?? 1;
 	if (!(binWidth > 0) || !Number.isFinite(binWidth)) throw new LifecycleInputError(`${caller} requires binWidth > 0; got ${binWidth}`, { field: 'binWidth' });
@@ -100,7 +101,7 @@ export function evaluateHoldout(
 		if (!Array.isArray(times)) throw new LifecycleInputError(`${caller} requires an array of purchase times for customer ${i}`, { itemIndex: i, field: 'purchaseTimes' });
 		for (const time of times) {
 			if (typeof time !== 'number' || !(time > 0) || time > length * (1 + 1e-12)) {
-				throw new LifecycleInputError(`${caller} requires holdout purchase times in (0, ${length}]; customer ${i} has ${String(time)}`, { itemIndex: i, field: 'purchaseTimes' });
+				throw new LifecycleInputError(`${caller} requires holdout purchase times in (0, ${length}]; customer ${i} has ${describeValue(time)}`, { itemIndex: i, field: 'purchaseTimes' });
 			}
 			actualPerBin[Math.min(bins - 1, Math.ceil(time / binWidth - 1e-9) - 1)]++;
 			actualPerCustomer[i]++;

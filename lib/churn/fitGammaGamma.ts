@@ -39,7 +39,9 @@ export function fitGammaGamma(
 	for (let i = 0; i < size; i++) mean += monetaryValue[i] / size;
 	const scaled = monetaryValue.map((m) => m / mean);
 	const logX = frequency.map(log);
-	const logZ = scaled.map(log);
+	// A tiny value (5e-324) next to ordinary ones underflows m / mean to 0: its log is then taken as log(m) - log(mean).
+	const logMean = log(mean);
+	const logZ = monetaryValue.map((m, i) => (scaled[i] > 0 ? log(scaled[i]) : log(m) - logMean));
 	const value = (theta: number[]): number => {
 		const [p, q, gamma] = theta.map(exp);
 		if (![p, q, gamma].every((v) => v > 0 && Number.isFinite(v))) return Number.NaN;

@@ -12,6 +12,7 @@
  */
 import { LifecycleInputError } from '../errors';
 import { TrainingWindowSchema } from './churnModelSchemas';
+import { describeValue } from './describeValue';
 
 export interface ChurnFitOptions {
 	/** Unit of recency and T; required unless every customer row carries periodUnit. */
@@ -36,7 +37,7 @@ export function readFitWeights(weights: ReadonlyArray<number> | undefined, size:
 	for (let i = 0; i < size; i++) {
 		const weight = weights[i];
 		if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0) {
-			throw new LifecycleInputError(`${caller} requires whole-number weights >= 0; weight ${i} is ${String(weight)}`, { itemIndex: i, field: 'weights' });
+			throw new LifecycleInputError(`${caller} requires whole-number weights >= 0; weight ${i} is ${describeValue(weight)}`, { itemIndex: i, field: 'weights' });
 		}
 		result[i] = weight;
 	}

@@ -13,6 +13,7 @@
 import type { GammaGammaParameters } from './gammaGammaParameters';
 import { checkGammaGammaParameters } from './gammaGammaParameters';
 import type { SpendCustomer } from './readSpendCustomers';
+import { describeValue } from './describeValue';
 
 /**
  * E[M | x, zbar] from raw numbers (no checks); NaN when the expectation does not exist (p x + q <= 1).
@@ -28,10 +29,10 @@ export function gammaGammaExpectedSpendUnchecked(p: number, q: number, gamma: nu
 export function gammaGammaExpectedSpend(parameters: GammaGammaParameters, customer: SpendCustomer): number {
 	checkGammaGammaParameters(parameters, 'gammaGammaExpectedSpend');
 	const x = customer?.frequency;
-	if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new Error(`gammaGammaExpectedSpend requires frequency to be a whole number >= 0; got ${String(x)}`);
+	if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new Error(`gammaGammaExpectedSpend requires frequency to be a whole number >= 0; got ${describeValue(x)}`);
 	const zbar = x === 0 ? 0 : customer.monetaryValue;
 	if (x > 0 && (typeof zbar !== 'number' || !Number.isFinite(zbar) || zbar < 0)) {
-		throw new Error(`gammaGammaExpectedSpend requires a finite monetaryValue >= 0 when frequency > 0; got ${String(zbar)}`);
+		throw new Error(`gammaGammaExpectedSpend requires a finite monetaryValue >= 0 when frequency > 0; got ${describeValue(zbar)}`);
 	}
 	const { p, q, gamma } = parameters;
 	const value = gammaGammaExpectedSpendUnchecked(p, q, gamma, x, zbar as number);

@@ -14,6 +14,7 @@
  * @example paretoNbdTotalLogLikelihood({ r: 0.55315, alpha: 10.57633, s: 0.60625, beta: 11.6715 }, cdnowSummary) // -9594.976
  */
 import { logHypergeometric2F1 } from '../stats/hypergeometric2F1';
+import { logHypergeometricAPlusOne } from '../stats/logHypergeometricAPlusOne';
 import { logGamma } from '../stats/logGamma';
 import { logAddExp, logSubtractExp } from '../stats/logSumExp';
 import type { ParetoNbdParameters } from './paretoNbdParameters';
@@ -22,6 +23,8 @@ import type { BtydCustomer } from './readBtydCustomers';
 import { readBtydCustomers } from './readBtydCustomers';
 
 const { abs, log } = Math;
+/** 2F1's argument up to which its series is used (at most ~700 terms); above it, logHypergeometricAPlusOne. */
+const SERIES_UP_TO = 0.95;
 
 /**
  * ln A0 and the "alive at T" term ln(1/((alpha+T)^(r+x) (beta+T)^s)) from raw numbers (no checks); shared with
@@ -34,7 +37,12 @@ export function paretoNbdLogTerms(r: number, alpha: number, s: number, beta: num
 	const larger = alpha >= beta ? alpha : beta;
 	const second = alpha >= beta ? s + 1 : r + x;
 	const gap = abs(alpha - beta);
-	const logF = (u: number): number => logHypergeometric2F1(rsx, second, rsx + 1, gap / (larger + u)).logMagnitude - rsx * log(larger + u);
+	const logF = (u: number): number => {
+		const z = gap / (larger + u);
+		// Next to 1 the series needs ~ln(1e-16)/ln(z) terms (hundreds of thousands): quadrature of Euler's integral instead.
+		const logHypergeometric = z > SERIES_UP_TO ? logHypergeometricAPlusOne(rsx, second, z) : logHypergeometric2F1(rsx, second, rsx + 1, z).logMagnitude;
+		return logHypergeometric - rsx * log(larger + u);
+	};
 	const logA0 = logSubtractExp(logF(tx), logF(T));
 	return { logAliveTerm, logA0 };
 }

@@ -29,8 +29,14 @@ export function paretoNbdObjective(data: CompressedCustomers, timeScale: number)
 			const w = data.weightByFrequency[x];
 			if (w > 0) ll += w * (logGamma(r + x) - logGammaR + constant);
 		}
-		for (let k = 0; k < data.size; k++) {
-			ll += data.weight[k] * paretoNbdLogBracket(r, alpha, s, beta, data.frequency[k], recencies[data.recencyIndex[k]], ages[data.ageIndex[k]]);
+		try {
+			for (let k = 0; k < data.size; k++) {
+				ll += data.weight[k] * paretoNbdLogBracket(r, alpha, s, beta, data.frequency[k], recencies[data.recencyIndex[k]], ages[data.ageIndex[k]]);
+			}
+		} catch {
+			// A trial point far out (alpha >> beta) can put 2F1's argument next to 1, where its series runs out of terms:
+			// the point is unusable, as NaN tells the line search (it steps back), instead of ending the whole fit.
+			return Number.NaN;
 		}
 		return -ll / data.customers;
 	};

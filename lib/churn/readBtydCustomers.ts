@@ -2,7 +2,7 @@
  * Reads and checks BTYD customer summaries ({ frequency, recency, T } as Build Profile emits them) into
  * typed arrays, naming the first customer and field that cannot be used.
  *
- *   frequency x: integer >= 0 (repeat purchases);  recency t_x: 0 <= t_x <= T, and t_x = 0 when x = 0;  T >= 0
+ *   frequency x: integer from 0 to MAX_FREQUENCY (repeat purchases);  recency t_x: 0 <= t_x <= T, and t_x = 0 when x = 0;  T >= 0
  *
  * A row that carries `periodUnit` must be in the expected unit: a model fitted on weeks cannot read days.
  * Reference: Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2):275-284,
@@ -12,6 +12,7 @@
  * @example readBtydCustomers([{ frequency: 2, recency: 30.43, T: 38.86 }], 'fitBgNbd').frequency // Int32Array [2]
  */
 import { LifecycleInputError } from '../errors';
+import { describeValue } from './describeValue';
 import type { PeriodUnit } from '../profile/summarizeTransactions';
 
 /** One customer's purchase summary: repeat purchases, time of the last one and age, in the model's period unit. */
@@ -34,27 +35,33 @@ export interface BtydArrays {
 
 /** Allowed slack when recency exceeds T by rounding (e.g. both rounded to 2 decimals). */
 const ROUNDING_SLACK = 1e-9;
+/**
+ * Most repeat purchases one customer may have: the fits cost O(largest frequency) per evaluation (BG/NBD's sums
+ * over x, Pareto/NBD's 2F1 series), so a corrupt 2,000,000 took 27 s and 2^31 would allocate 17 GB. 100,000
+ * repeat purchase days is 270 years of daily buying.
+ */
+export const MAX_FREQUENCY = 100_000;
 
 function reject(caller: string, customers: ReadonlyArray<BtydCustomer>, i: number, periodUnit: PeriodUnit | undefined): never {
 	const customer = customers[i] as BtydCustomer | null | undefined;
 	if (customer === null || typeof customer !== 'object') {
-		throw new LifecycleInputError(`${caller} requires each customer to be an object with frequency, recency and T; customer ${i} is ${String(customer)}`, { itemIndex: i });
+		throw new LifecycleInputError(`${caller} requires each customer to be an object with frequency, recency and T; customer ${i} is ${describeValue(customer)}`, { itemIndex: i });
 	}
 	const { frequency: x, recency: tx, T } = customer;
-	if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 2147483647) {
-		throw new LifecycleInputError(`${caller} requires frequency to be a whole number from 0 to 2^31 - 1; customer ${i} has ${String(x)}`, { itemIndex: i, field: 'frequency' });
+	if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > MAX_FREQUENCY) {
+		throw new LifecycleInputError(`${caller} requires frequency to be a whole number from 0 to ${MAX_FREQUENCY}; customer ${i} has ${describeValue(x)}`, { itemIndex: i, field: 'frequency' });
 	}
 	if (typeof T !== 'number' || !Number.isFinite(T) || T < 0) {
-		throw new LifecycleInputError(`${caller} requires T to be a finite number >= 0; customer ${i} has ${String(T)}`, { itemIndex: i, field: 'T' });
+		throw new LifecycleInputError(`${caller} requires T to be a finite number >= 0; customer ${i} has ${describeValue(T)}`, { itemIndex: i, field: 'T' });
 	}
 	if (x === 0 && tx !== 0) {
-		throw new LifecycleInputError(`${caller} requires recency 0 when frequency is 0; customer ${i} has recency ${String(tx)}`, { itemIndex: i, field: 'recency' });
+		throw new LifecycleInputError(`${caller} requires recency 0 when frequency is 0; customer ${i} has recency ${describeValue(tx)}`, { itemIndex: i, field: 'recency' });
 	}
 	if (typeof tx !== 'number' || !Number.isFinite(tx) || tx < 0 || tx > T * (1 + ROUNDING_SLACK) + ROUNDING_SLACK) {
-		throw new LifecycleInputError(`${caller} requires 0 <= recency <= T; customer ${i} has recency ${String(tx)} and T ${String(T)}`, { itemIndex: i, field: 'recency' });
+		throw new LifecycleInputError(`${caller} requires 0 <= recency <= T; customer ${i} has recency ${describeValue(tx)} and T ${describeValue(T)}`, { itemIndex: i, field: 'recency' });
 	}
 	throw new LifecycleInputError(
-		`${caller} requires customers in the model's period unit '${String(periodUnit)}'; customer ${i} is in '${String(customer.periodUnit)}' (rebuild the profiles with periodUnit '${String(periodUnit)}' or fit a model on '${String(customer.periodUnit)}')`,
+		`${caller} requires customers in the model's period unit '${String(periodUnit)}'; customer ${i} is in ${describeValue(customer.periodUnit)} (rebuild the profiles with periodUnit '${String(periodUnit)}' or fit a model on that unit)`,
 		{ itemIndex: i, field: 'periodUnit' },
 	);
 }
@@ -73,7 +80,7 @@ export function readBtydCustomers(customers: ReadonlyArray<BtydCustomer>, caller
 		const T = customer.T;
 		// One combined test on the fast path; reject() finds and names the problem.
 		if (
-			!(typeof x === 'number' && x >= 0 && x <= 2147483647 && Math.floor(x) === x) ||
+			!(typeof x === 'number' && x >= 0 && x <= MAX_FREQUENCY && Math.floor(x) === x) ||
 			!(typeof T === 'number' && T >= 0 && T < Number.POSITIVE_INFINITY) ||
 			!(typeof tx === 'number' && tx >= 0 && tx <= T * (1 + ROUNDING_SLACK) + ROUNDING_SLACK) ||
 			(x === 0 && tx !== 0) ||
@@ -98,14 +105,14 @@ export function resolveCustomersPeriodUnit(
 	caller: string,
 ): PeriodUnit | undefined {
 	if (option !== undefined && option !== 'day' && option !== 'week') {
-		throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; got "${String(option)}"`, { field: 'periodUnit' });
+		throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; got ${describeValue(option)}`, { field: 'periodUnit' });
 	}
 	let found: string | undefined = option;
 	for (let i = 0; i < customers.length; i++) {
 		const unit = customers[i]?.periodUnit;
 		if (unit === undefined) continue;
 		if (unit !== 'day' && unit !== 'week') {
-			throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; customer ${i} has "${String(unit)}"`, { itemIndex: i, field: 'periodUnit' });
+			throw new LifecycleInputError(`${caller} requires periodUnit 'day' or 'week'; customer ${i} has ${describeValue(unit)}`, { itemIndex: i, field: 'periodUnit' });
 		}
 		if (found === undefined) found = unit;
 		else if (unit !== found) {

@@ -12,6 +12,7 @@
  *   // { frequency: Float64Array [2], monetaryValue: Float64Array [22.35], size: 1 }
  */
 import { LifecycleInputError } from '../errors';
+import { describeValue } from './describeValue';
 
 export interface SpendCustomer {
 	frequency: number;
@@ -25,12 +26,12 @@ export function readSpendCustomers(customers: ReadonlyArray<SpendCustomer>, call
 	customers.forEach((customer, i) => {
 		const x = customer?.frequency;
 		if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) {
-			throw new LifecycleInputError(`${caller} requires frequency to be a whole number >= 0; customer ${i} has ${String(x)}`, { itemIndex: i, field: 'frequency' });
+			throw new LifecycleInputError(`${caller} requires frequency to be a whole number >= 0; customer ${i} has ${describeValue(x)}`, { itemIndex: i, field: 'frequency' });
 		}
 		if (x === 0) return;
 		const m = customer.monetaryValue;
 		if (typeof m !== 'number' || !Number.isFinite(m) || !(m > 0)) {
-			throw new LifecycleInputError(`${caller} requires a positive monetaryValue for customers with repeat purchases; customer ${i} has ${String(m)}`, {
+			throw new LifecycleInputError(`${caller} requires a positive monetaryValue for customers with repeat purchases; customer ${i} has ${describeValue(m)}`, {
 				itemIndex: i,
 				field: 'monetaryValue',
 				hint: 'Gamma-Gamma needs one currency and positive repeat-purchase values; filter out refunds and mixed currencies',

@@ -13,6 +13,9 @@
  *   per-feature contributions; the BTYD fields stay. Too few labels: the BTYD churnProbability, lowConfidence.
  *   The model bundle carries a fingerprint (churnModelFingerprint); a stored bundle whose fingerprint does not
  *   match its content was changed after the fit and is refused.
+ *   Item errors (the others are still scored): frequency, recency, T as readBtydCustomers checks them; T beyond
+ *   100 years; more repeat purchases than days of recency (+1 for rounding); monetaryValue that is not empty or
+ *   a number >= 0; monetaryValue beyond 1e9 times the run's median spend (spendOutliers).
  * Reference: Fader, Hardie & Lee (2005), Marketing Science 24(2):275-284; Fader & Hardie (2013), "The Gamma-Gamma
  * model of monetary value", http://brucehardie.com/notes/025/gamma_gamma.pdf
  *
@@ -27,6 +30,7 @@ import { churnModelFingerprint } from './churnModelFingerprint';
 import type { BgNbdModel, GammaGammaModel, TransactionModel } from './churnModelSchemas';
 import { BgNbdModelSchema, CHURN_MODEL_VERSION } from './churnModelSchemas';
 import type { DurationUnit } from './convertDuration';
+import { describeValue } from './describeValue';
 import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma } from './fitGammaGamma';
 import { fitParetoNbd } from './fitParetoNbd';
@@ -34,6 +38,7 @@ import { parseChurnModel } from './parseChurnModel';
 import type { BtydCustomer } from './readBtydCustomers';
 import { readBtydCustomers } from './readBtydCustomers';
 import { scoreCustomers } from './scoreCustomers';
+import { SPEND_OUTLIER_RATIO, spendOutliers } from './spendOutliers';
 import type { SupervisedChurnModel } from './supervisedChurn';
 import { cleanFeatureFields, explainSupervisedChurn, fitSupervisedChurn, readChurnLabel, supervisedChurnFeatures, SupervisedChurnModelSchema } from './supervisedChurn';
 
@@ -194,10 +199,10 @@ export function parseChurnModelBundle(value: unknown): ChurnModelBundle {
 		return sealChurnModelBundle({ kind: CHURN_MODEL_BUNDLE_KIND, version: 1, source: 'fit', transaction, spend: null, supervised: null });
 	}
 	if (record.version !== 1) {
-		throw new LifecycleInputError(`The stored churn model has version ${String(record.version)}; this package reads version 1`, { field: 'model.version', hint: 'Fit the model again with this version of the package' });
+		throw new LifecycleInputError(`The stored churn model has version ${describeValue(record.version)}; this package reads version 1`, { field: 'model.version', hint: 'Fit the model again with this version of the package' });
 	}
 	if (record.source !== 'fit' && record.source !== 'prior') {
-		throw new LifecycleInputError(`The stored churn model's source must be 'fit' or 'prior'; got ${String(record.source)}`, { field: 'model.source' });
+		throw new LifecycleInputError(`The stored churn model's source must be 'fit' or 'prior'; got ${describeValue(record.source)}`, { field: 'model.source' });
 	}
 	const transaction = parsePart(() => parseChurnModel(record.transaction, ['bgnbd', 'paretonbd']) as TransactionModel, 'model.transaction');
 	const spend = record.spend === null || record.spend === undefined ? null : parsePart(() => parseChurnModel(record.spend, ['gammagamma']) as GammaGammaModel, 'model.spend');
@@ -275,6 +280,53 @@ interface CheckedProfile {
 	label: 0 | 1 | null;
 }
 
+/** Days in one model period, for the plausibility rules of checkPlausibleSummary. */
+const DAYS_PER_PERIOD = { day: 1, week: 7 } as const;
+/** A customer older than this is a date error (a 1900 or epoch-0 placeholder), not a customer. */
+const OLDEST_CUSTOMER_DAYS = 100 * 365.25;
+/** Slack of one repeat purchase: recency rounded (the CDNOW summary keeps 2 decimals of weeks) may fall short of a day per purchase. */
+const ROUNDING_PURCHASES = 1;
+
+/**
+ * Plausibility of one (frequency, recency, T) summary beyond readBtydCustomers' consistency checks: repeat
+ * purchases are counted on distinct days (Build Profile, the CDNOW summary), so there are at most as many as days
+ * of recency; and T is below 100 years. Either violated is a corrupt or mis-mapped row, which would otherwise slow
+ * the fit to seconds or stop it for every customer.
+ */
+function checkPlausibleSummary(row: BtydCustomer, unit: 'day' | 'week', itemIndex: number): void {
+	const days = DAYS_PER_PERIOD[unit];
+	if (row.T * days > OLDEST_CUSTOMER_DAYS) {
+		throw new LifecycleInputError(`Score Churn requires T below 100 years; item ${itemIndex} has T ${describeValue(row.T)} ${unit}s`, {
+			field: 'T',
+			hint: 'A first purchase dated 1900 or 1970 is a placeholder date: fix the source dates, or set Observation End in Build Profile',
+		});
+	}
+	if (row.frequency > days * row.recency + ROUNDING_PURCHASES) {
+		throw new LifecycleInputError(`Score Churn requires at most one repeat purchase per day of recency; item ${itemIndex} has frequency ${describeValue(row.frequency)} in a recency of ${describeValue(row.recency)} ${unit}s`, {
+			field: 'frequency',
+			hint: 'frequency counts the distinct purchase days after the first (Build Profile\'s output); check the mapping of frequency and recency',
+		});
+	}
+}
+
+/** Items whose monetaryValue is a spend outlier (see spendOutliers) become issues and leave the run. */
+function dropSpendOutliers(rows: BtydCustomer[], itemIndexes: number[], parallel: unknown[][], issues: InputIssue[]): void {
+	const outlier = spendOutliers(rows.map((row) => (row.frequency > 0 && typeof row.monetaryValue === 'number' ? row.monetaryValue : 0)));
+	for (let k = rows.length - 1; k >= 0; k--) {
+		if (!outlier[k]) continue;
+		issues.push({
+			itemIndex: itemIndexes[k],
+			field: 'monetaryValue',
+			message: `Score Churn requires monetaryValue within ${SPEND_OUTLIER_RATIO.toExponential(0)} times the run's median spend; item ${itemIndexes[k]} has ${describeValue(rows[k].monetaryValue)}`,
+			hint: 'Check the unit (cents or currency) and the source field; one spend model cannot fit values this far apart',
+		});
+		rows.splice(k, 1);
+		itemIndexes.splice(k, 1);
+		for (const list of parallel) list.splice(k, 1);
+	}
+	issues.sort((a, b) => a.itemIndex - b.itemIndex);
+}
+
 export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknown>>, options: ScoreChurnProfilesOptions): ScoreChurnProfilesResult {
 	const highRisk = options.highRisk ?? 0.7;
 	const mediumRisk = options.mediumRisk ?? 0.4;
@@ -313,7 +365,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 		};
 		const checked = attempt((): CheckedProfile => {
 			if (unit !== 'day' && unit !== 'week') {
-				throw new LifecycleInputError(`Score Churn requires periodUnit 'day' or 'week'; item ${itemIndex} has ${String(unit)}`, {
+				throw new LifecycleInputError(`Score Churn requires periodUnit 'day' or 'week'; item ${itemIndex} has ${describeValue(unit)}`, {
 					field: 'periodUnit',
 					hint: 'Use Build Profile\'s output, or set Period Unit in the options',
 				});
@@ -322,6 +374,14 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 				throw new LifecycleInputError(`Score Churn requires one period unit for all customers; item ${itemIndex} is in '${unit}', earlier ones in '${rowUnit}'`, { field: 'periodUnit' });
 			}
 			readBtydCustomers([row], 'Score Churn', unit);
+			checkPlausibleSummary(row, unit, itemIndex);
+			const money = row.monetaryValue;
+			if (money !== undefined && money !== null && !(typeof money === 'number' && Number.isFinite(money) && money >= 0)) {
+				throw new LifecycleInputError(`Score Churn requires monetaryValue to be a number >= 0 or empty; item ${itemIndex} has ${describeValue(money)}`, {
+					field: 'monetaryValue',
+					hint: 'Use Build Profile\'s output (empty for mixed currencies), or map the mean repeat-purchase value to a number',
+				});
+			}
 			return {
 				unit,
 				features: featureFields ? supervisedChurnFeatures(row, profile, featureFields, itemIndex) : null,
@@ -344,6 +404,7 @@ export function scoreChurnProfiles(profiles: ReadonlyArray<Record<string, unknow
 		features.push(checked.value.features);
 		labels.push(checked.value.label);
 	});
+	dropSpendOutliers(rows, itemIndexes, [features, labels], issues);
 	const periodUnit = rowUnit ?? stored?.transaction.periodUnit ?? options.periodUnit ?? 'week';
 	const notes: string[] = [];
 	const checkUnit = (model: ChurnModelBundle, what: string) => {

@@ -36,6 +36,7 @@ import { parseChurnModel } from './parseChurnModel';
 import type { BtydCustomer } from './readBtydCustomers';
 import { readBtydCustomers, resolveCustomersPeriodUnit } from './readBtydCustomers';
 import { transactionPredictor } from './transactionPredictor';
+import { describeValue } from './describeValue';
 
 export interface ScoreCustomersOptions {
 	/** Length of the prediction horizon. */
@@ -109,7 +110,7 @@ export function scoreCustomers(model: TransactionModel, customers: ReadonlyArray
 		if (spendModel) {
 			const zbar = customer.monetaryValue;
 			if (x > 0 && (typeof zbar !== 'number' || !Number.isFinite(zbar) || zbar < 0)) {
-				throw new LifecycleInputError(`${caller} requires monetaryValue >= 0 for customers with repeat purchases when a spend model is given; customer ${i} has ${String(zbar)}`, {
+				throw new LifecycleInputError(`${caller} requires monetaryValue >= 0 for customers with repeat purchases when a spend model is given; customer ${i} has ${describeValue(zbar)}`, {
 					itemIndex: i,
 					field: 'monetaryValue',
 				});

@@ -30,6 +30,7 @@ import {
 } from '../learn/logisticRegression';
 import { ChurnPeriodUnitSchema } from './churnModelSchemas';
 import type { BtydCustomer } from './readBtydCustomers';
+import { describeValue } from './describeValue';
 
 export const SUPERVISED_CHURN_BASE_FEATURES = [
 	'frequency',
@@ -95,7 +96,7 @@ export function readChurnLabel(
 	const label = typeof value === 'string' ? LABELS.get(value.trim().toLowerCase()) : undefined;
 	if (label !== undefined) return label;
 	throw new LifecycleInputError(
-		`Item ${itemIndex} has ${JSON.stringify(value) ?? String(value)} in ${labelField}; a churn label must be true/false, 1/0, yes/no or empty (unlabelled)`,
+		`Item ${itemIndex} has ${describeValue(value)} in ${labelField}; a churn label must be true/false, 1/0, yes/no or empty (unlabelled)`,
 		{
 			itemIndex,
 			field: labelField,

@@ -79,7 +79,22 @@ function sigmoid(eta: number): number {
 function readLabel(label: unknown, row: number): number {
 	if (label === true || label === 1) return 1;
 	if (label === false || label === 0) return 0;
-	throw new Error(`fitLogisticRegression requires labels 0/1 or true/false; row ${row} has ${JSON.stringify(label)}`);
+	throw new Error(`fitLogisticRegression requires labels 0/1 or true/false; row ${row} has ${typeof label === 'number' ? String(label) : JSON.stringify(label)}`);
+}
+
+/**
+ * Weighted mean and population sd of one feature computed on values divided by the largest magnitude, for
+ * features whose plain sums overflow.
+ */
+function rescaledMoments(features: ReadonlyArray<ReadonlyArray<number>>, w: Float64Array, totalWeight: number, j: number): { mean: number; sd: number; largest: number } {
+	let largest = 0;
+	for (const row of features) largest = max(largest, abs(row[j]));
+	if (largest === 0) return { mean: 0, sd: 0, largest };
+	let mean = 0;
+	for (let i = 0; i < features.length; i++) mean += (w[i] / totalWeight) * (features[i][j] / largest);
+	let variance = 0;
+	for (let i = 0; i < features.length; i++) variance += (w[i] / totalWeight) * (features[i][j] / largest - mean) ** 2;
+	return { mean: mean * largest, sd: sqrt(variance) * largest, largest };
 }
 
 /**
@@ -131,9 +146,21 @@ export function fitLogisticRegression(
 	const scales = new Array<number>(p).fill(0);
 	for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[j] += (w[i] * features[i][j]) / totalWeight;
 	for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) scales[j] += (w[i] * (features[i][j] - means[j]) ** 2) / totalWeight;
+	// Features whose plain sums overflow (values near 1e154 square beyond the largest double): mean and sd again on rescaled values.
+	const rescaled = new Set<number>();
+	for (let j = 0; j < p; j++) {
+		if (Number.isFinite(means[j]) && Number.isFinite(scales[j])) continue;
+		const moments = rescaledMoments(features, w, totalWeight, j);
+		if (!Number.isFinite(moments.mean) || !Number.isFinite(moments.sd)) {
+			throw new Error(`fitLogisticRegression requires the values of ${featureNames[j]} to spread less than the largest number; got values up to ${moments.largest}`);
+		}
+		means[j] = moments.mean;
+		scales[j] = moments.sd;
+		rescaled.add(j);
+	}
 	const active: number[] = [];
 	for (let j = 0; j < p; j++) {
-		scales[j] = sqrt(scales[j]);
+		if (!rescaled.has(j)) scales[j] = sqrt(scales[j]);
 		if (scales[j] > 1e-12 * max(1, abs(means[j]))) active.push(j);
 		else scales[j] = 1;
 	}
@@ -144,6 +171,7 @@ export function fitLogisticRegression(
 		for (let c = 1; c < k; c++) {
 			const j = active[c - 1];
 			design[i * k + c] = (features[i][j] - means[j]) / scales[j];
+			if (!Number.isFinite(design[i * k + c])) design[i * k + c] = features[i][j] / scales[j] - means[j] / scales[j];
 		}
 	}
 	const beta = new Array<number>(k).fill(0);

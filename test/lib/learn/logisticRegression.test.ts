@@ -80,4 +80,26 @@ describe('fitLogisticRegression', () => {
 		expect(() => predictLogisticRegression(model, [])).toThrow('predictLogisticRegression requires 1 features (x1); got 0');
 		expect(() => predictLogisticRegression(model, { other: 1 })).toThrow('a finite number for x1; got undefined');
 	});
+
+	it('standardises a feature near 1e154 without overflow: finite scales and probabilities (fuzz: Train Uplift Model printed an Infinity scale)', () => {
+		const values = [1, 2, 3, 4, 5, 6, -1.3854734860940685e154];
+		const labels = [0, 1, 0, 1, 1, 0, 1];
+		const model = fitLogisticRegression(values.map((v) => [v]), labels);
+		expect(Number.isFinite(model.scales[0])).toBe(true);
+		expect(Number.isFinite(model.means[0])).toBe(true);
+		for (const v of values) expect(Number.isFinite(predictLogisticRegression(model, [v]))).toBe(true);
+		// Ordinary features are computed as before, to the last bit.
+		const plain = fitLogisticRegression([[1], [2], [3], [4]], [0, 1, 0, 1]);
+		expect(plain.scales[0]).toBe(Math.sqrt(1.25));
+	});
+
+	it('standardises features at the ends of the double range (+-1e308) to finite values', () => {
+		const model = fitLogisticRegression([[1e308], [-1e308], [0], [5]], [0, 1, 0, 1], { featureNames: ['preRevenue'] });
+		expect([model.means[0], model.scales[0], model.intercept, ...model.coefficients].every(Number.isFinite)).toBe(true);
+		expect(Number.isFinite(predictLogisticRegression(model, [1e308]))).toBe(true);
+	});
+
+	it('prints a NaN label as NaN, not null', () => {
+		expect(() => fitLogisticRegression([[1], [2]], [0, Number.NaN])).toThrow('row 1 has NaN');
+	});
 });
