@@ -32,6 +32,9 @@ export interface ReadExperimentUnitsOptions {
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'n']);
+/** Largest revenue, pre-period metric, message count or discount one unit may carry: squares and sums of
+ * ten million such values stay finite, and no real customer spends a quadrillion. */
+export const MAX_METRIC_MAGNITUDE = 1e15;
 
 
 
@@ -62,7 +65,7 @@ export function readExperimentUnits(
 			if (isBlank(value) || value === false) unit.converted = 0;
 			else if (value === true) unit.converted = 1;
 			else {
-				const word = String(value).trim().toLowerCase();
+				const word = typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '';
 				if (TRUE_WORDS.has(word)) unit.converted = 1;
 				else if (FALSE_WORDS.has(word)) unit.converted = 0;
 				else {
@@ -86,6 +89,10 @@ export function readExperimentUnits(
 			const number = parseNumber(value);
 			if (number === undefined) {
 				problem(field, `${field} is ${describeValue(value)}, not a number`, 'Give a plain number such as 12.50 (no currency sign or thousands separator)');
+				return;
+			}
+			if (Math.abs(number) > MAX_METRIC_MAGNITUDE) {
+				problem(field, `${field} is ${number}, beyond the ${MAX_METRIC_MAGNITUDE.toExponential()} a unit can plausibly carry`, 'Check the field: it may hold an id, a timestamp or an amount in the wrong unit');
 				return;
 			}
 			if (!allowNegative && number < 0) {
