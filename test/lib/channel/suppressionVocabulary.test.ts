@@ -6,6 +6,8 @@ import type { ChannelProfile } from '../../../lib/channel';
 import { chooseChannel, chooseChannels } from '../../../lib/channel';
 import { buildProfiles } from '../../../lib/profile';
 import { mapRecordToEvent, PRESET_MAPPINGS } from '../../../lib/profile';
+import { seededRandom } from '../../../lib/stats/seededRandom';
+import { checkBatch, emptyViolations, randomBatch } from './randomChannelCases';
 
 const NOW = '2025-03-10T05:00:00Z';
 
@@ -91,4 +93,21 @@ describe('Build Profile to Choose Channel, end to end', () => {
 		const decision = chooseChannel({ ...profiles[0], timeZone: 'UTC' } as ChannelProfile, { now: '2024-01-03T12:00:00Z' });
 		expect(decision.channel).toBe('none');
 	});
+});
+
+describe('Choose Channel invariants with randomly spelled suppression entries (small; the bench runs 1M)', () => {
+	it('20,000 random decisions: no send on a suppressed channel, whatever the spelling, aliases on or off', () => {
+		const random = seededRandom(1313);
+		const violations = emptyViolations();
+		let listed = 0;
+		for (let batchNumber = 0; batchNumber < 10; batchNumber++) {
+			const batch = randomBatch(random, 2000, { spelledSuppressions: true });
+			checkBatch(batch, chooseChannels(batch.profiles, batch.options).decisions, violations);
+			listed += batch.profiles.filter((profile) => profile.unsubscribed || profile.complained).length;
+		}
+		expect(violations.messages).toEqual([]);
+		expect(violations).toMatchObject({ checked: 20_000, suppression: 0, consent: 0, address: 0, cap: 0, quietHours: 0 });
+		expect(listed).toBeGreaterThan(4000);
+		expect(violations.sends).toBeGreaterThan(2000);
+	}, 120_000);
 });
