@@ -4,8 +4,7 @@
  */
 import type { ChannelProfile } from '../../../lib/channel';
 import { chooseChannel, chooseChannels } from '../../../lib/channel';
-import { buildProfiles } from '../../../lib/profile';
-import { mapRecordToEvent, PRESET_MAPPINGS } from '../../../lib/profile';
+import { buildProfiles, mapRecordToEvent, PRESET_MAPPINGS } from '../../../lib/profile';
 import { seededRandom } from '../../../lib/stats/seededRandom';
 import { checkBatch, emptyViolations, randomBatch } from './randomChannelCases';
 
