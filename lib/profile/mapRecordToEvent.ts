@@ -131,6 +131,8 @@ function outOfRangeNote(value: unknown): string {
 /** An identity field's text, or undefined when empty or a placeholder (ignored and reported, or an error). */
 function readIdentity(record: unknown, mapping: SourceMapping, kind: IdentityKind, itemIndex: number, options: MapOptions): string | undefined {
 	const text = readText(record, mapping[kind], itemIndex, kind);
+	// The source's own "no customer" value (WooCommerce guests have customer_id 0) is simply no identity.
+	if (kind === 'customerId' && text !== undefined && mapping.emptyCustomerIds?.includes(text)) return undefined;
 	if (text === undefined || !isPlaceholderIdentity(kind, text)) return text;
 	if (options.placeholderIdentities === 'error') {
 		fail(itemIndex, mapping[kind] ?? kind, `Field "${mapping[kind]}" holds a placeholder, not a ${kind}: "${text}"`, 'Clear placeholder values such as n/a, unknown, - or 0, or set "Placeholder Identities" to Ignore and Count');
@@ -143,8 +145,7 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 	if (record === null || typeof record !== 'object' || Array.isArray(record)) {
 		fail(itemIndex, 'json', `Item ${itemIndex} is not an object`, 'Pass items whose JSON is an object of fields');
 	}
-	let customerId = readIdentity(record, mapping, 'customerId', itemIndex, options);
-	if (customerId !== undefined && mapping.emptyCustomerIds?.includes(customerId)) customerId = undefined;
+	const customerId = readIdentity(record, mapping, 'customerId', itemIndex, options);
 	const email = readIdentity(record, mapping, 'email', itemIndex, options);
 	if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) {
 		fail(itemIndex, 'email', `Field "${mapping.email}" is not an email address: "${email}"`, 'Map the email field, or clear it for records without one');

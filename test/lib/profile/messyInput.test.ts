@@ -175,3 +175,14 @@ describe('buildProfiles: event ids', () => {
 		expect(summary.skippedReasons).toEqual({ duplicateEventId: 1 });
 	});
 });
+
+describe('mapRecordToEvent: a source\'s own "no customer" value', () => {
+	it('WooCommerce guests (customer_id 0) are neither counted as placeholders nor refused with Placeholder Identities set to Error', () => {
+		const ignored: string[] = [];
+		const order = { id: 7, customer_id: 0, status: 'completed', date_created_gmt: '2024-01-01T10:00:00', total: '10.00', currency: 'EUR', billing: { email: 'guest.buyer@example.com' } };
+		const event = mapRecordToEvent(order, PRESET_MAPPINGS.wooCommerceOrders, 0, { placeholderIdentities: 'error', onPlaceholderIdentity: (field) => ignored.push(field) })!;
+		expect(event).not.toHaveProperty('customerId');
+		expect(event.email).toBe('guest.buyer@example.com');
+		expect(ignored).toEqual([]);
+	});
+});
