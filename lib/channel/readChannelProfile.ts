@@ -8,6 +8,10 @@
  * (or emailSent/emailOpened/emailClicked...), messageHistory, engagementHistory, segment or rfmSegment,
  * campaign, campaignPriority.
  * Consent: true grants; false withdraws; null, undefined or a missing entry is unknown and never grants.
+ * Suppression fails closed: unsubscribed and complained entries are read through the channel vocabulary
+ * (case, spaces and hyphens ignored; e-mail, mail, newsletter -> email; text, mobile -> sms; notification -> push;
+ * options.channelAliases); 'all', '*' and any name nobody recognises suppress every channel, saying so.
+ * Every field is read as an own property, so channel names such as "toString" are plain names.
  * Responses are capped at sends (repeated opens); with no recorded sends, responses imply as many sends.
  * Without messageHistory, caps count `sent` messages at engagement[channel].lastSentAt (or at `now` when
  * that date is missing): an upper bound on any recent window, so a cap is never exceeded for lack of dates.

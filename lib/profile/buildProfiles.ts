@@ -381,7 +381,8 @@ export function buildProfiles(
 		const event = events[i];
 		const onlyCustomerId =
 			event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId &&
-			!isPlaceholderIdentity('customerId', event.customerId);
+			// A customer id already resolved is known not to be a placeholder: checked once per customer.
+			(nodeOfCustomerId.has(event.customerId) || !isPlaceholderIdentity('customerId', event.customerId));
 		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event, counts);
 		if (keys.length === 0 && !onlyCustomerId) {
 			issues.push({
