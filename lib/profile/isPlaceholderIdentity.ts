@@ -29,8 +29,12 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const ONLY_ZEROS = /^0+$/;
 const ONE_DIGIT_REPEATED = /^(\d)\1*$/;
 
+const PLAIN_WORD = /^[a-z0-9]*$/;
+
 function wordOf(value: string): string {
-	return value.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+	const lower = value.toLowerCase();
+	// Most ids are plain letters and digits: skip the (slower) Unicode replacement for them.
+	return PLAIN_WORD.test(lower) ? lower : lower.replace(NOT_LETTER_OR_DIGIT, '');
 }
 
 function isPlaceholderWord(value: string): boolean {
