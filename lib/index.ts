@@ -5,6 +5,7 @@
  */
 export * from './errors';
 export * from './fieldValues';
+export * from './channelVocabulary';
 export * from './stats';
 export * from './profile';
 export * from './channel';

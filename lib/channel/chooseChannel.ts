@@ -19,6 +19,8 @@
  * @example chooseChannel({ customerId: 'c1', email: 'a@b.co', consent: { email: true }, timeZone: 'Europe/Berlin' },
  *   { now: '2025-03-10T05:00:00Z' }) // { channel: 'email', sendAt: '2025-03-10T10:00:00.000+01:00', propensity: 1, ... }
  */
+import { ownField } from '../fieldValues';
+import type { BetaPrior } from './fitResponsePrior';
 import { checkEligibility } from './checkEligibility';
 import type { CapViolation, SentMessage } from './checkFrequencyCaps';
 import { checkFrequencyCaps } from './checkFrequencyCaps';
@@ -183,7 +185,7 @@ export function decideChannel(
 			continue;
 		}
 		eligible.push(channel.name);
-		const prior = priors.response[channel.name] ?? channel.prior;
+		const prior = (ownField(priors.response, channel.name) as BetaPrior | undefined) ?? channel.prior;
 		const alpha = prior.alpha + customer.responses[channel.index];
 		const beta = prior.beta + customer.sent[channel.index] - customer.responses[channel.index];
 		rates[channel.name] = alpha / (alpha + beta);
@@ -216,7 +218,7 @@ export function decideChannel(
 		let sendAt: number | null;
 		if (options.sendTime.optimize) {
 			const sendTimePrior = priors.sendTime;
-			const pattern = (customer.segment !== null ? sendTimePrior.segments[customer.segment] : undefined) ?? sendTimePrior.pattern;
+			const pattern = (customer.segment !== null ? (ownField(sendTimePrior.segments, customer.segment) as number[] | undefined) : undefined) ?? sendTimePrior.pattern;
 			estimate = estimateBestHour(customer.hourCounts, pattern, sendTimePrior.strength, schedule.allowedHours, options.sendTime.smoothingHours, options.sendTime.defaultHour);
 			sendAt = nextAllowedMoment(clock, options.now, schedule, estimate.hour) ?? nextAllowedMoment(clock, options.now, schedule, null);
 		} else {
@@ -265,7 +267,7 @@ export function decideChannel(
 	}
 
 	const arms: ChannelArm[] = candidates.map((channel) => {
-		const prior = priors.response[channel.name] ?? channel.prior;
+		const prior = (ownField(priors.response, channel.name) as BetaPrior | undefined) ?? channel.prior;
 		return {
 			name: channel.name,
 			alpha: prior.alpha + customer.responses[channel.index],
@@ -310,7 +312,7 @@ export function decideChannel(
 	let when = `send ${local.slice(0, 10)} ${local.slice(11, 16)} ${customer.timeZone}${customer.timeZoneSource === 'default' ? ' (default zone)' : ''}`;
 	if (timing.estimate) {
 		const estimate = timing.estimate;
-		const source = customer.segment !== null && priors.sendTime.segments[customer.segment] ? `segment ${customer.segment}` : 'population';
+		const source = customer.segment !== null && ownField(priors.sendTime.segments, customer.segment) ? `segment ${customer.segment}` : 'population';
 		when +=
 			estimate.engagements > 0
 				? `, best hour ${estimate.hour} from ${estimate.engagements} engagements (share ${formatPercent(estimate.share)}, own data weight ${formatPercent(estimate.dataWeight)} vs ${source} pattern)`

@@ -12,7 +12,9 @@
  * Cost: O(n * (C + e)) to read n profiles with e engagements each, plus O(iterations * distinct counts).
  * @example fitChannelPriors(profiles, { now: '2025-03-10T00:00:00Z' }).response.email // { alpha: 1.7, beta: 30.2 }
  */
+import { ownField } from '../fieldValues';
 import { fitHourPrior } from './fitHourPrior';
+import type { BetaPrior } from './fitResponsePrior';
 import { fitResponsePrior } from './fitResponsePrior';
 import type { ChannelCustomer, ChannelProfile } from './readChannelProfile';
 import { readChannelProfile } from './readChannelProfile';
@@ -34,7 +36,7 @@ export function fitChannelPriorsFromCustomers(customers: readonly ChannelCustome
 	const response: ChannelPriors['response'] = {};
 	const responseFit: FittedChannelPriors['responseFit'] = {};
 	for (const channel of options.channels) {
-		const fallback = options.priors?.response[channel.name] ?? channel.prior;
+		const fallback = (ownField(options.priors?.response, channel.name) as BetaPrior | undefined) ?? channel.prior;
 		const fit = fitResponsePrior(
 			customers.map((customer) => customer.sent[channel.index]),
 			customers.map((customer) => customer.responses[channel.index]),

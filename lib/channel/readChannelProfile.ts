@@ -8,6 +8,10 @@
  * (or emailSent/emailOpened/emailClicked...), messageHistory, engagementHistory, segment or rfmSegment,
  * campaign, campaignPriority.
  * Consent: true grants; false withdraws; null, undefined or a missing entry is unknown and never grants.
+ * Suppression fails closed: unsubscribed and complained entries are read through the channel vocabulary
+ * (case, spaces and hyphens ignored; e-mail, mail, newsletter -> email; text, mobile -> sms; notification -> push;
+ * options.channelAliases); 'all', '*' and any name nobody recognises suppress every channel, saying so.
+ * Every field is read as an own property, so channel names such as "toString" are plain names.
  * Responses are capped at sends (repeated opens); with no recorded sends, responses imply as many sends.
  * Without messageHistory, caps count `sent` messages at engagement[channel].lastSentAt (or at `now` when
  * that date is missing): an upper bound on any recent window, so a cap is never exceeded for lack of dates.
@@ -18,6 +22,8 @@
  */
 import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
+import { channelKey, EVERY_CHANNEL } from '../channelVocabulary';
+import { ownField } from '../fieldValues';
 import { parseTimestamp } from '../profile/parseTimestamp';
 import type { CustomerProfile } from '../profile/schemas';
 import type { SentMessage } from './checkFrequencyCaps';
@@ -119,7 +125,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function optionalString(profile: Record<string, unknown>, field: string, fail: Fail): string | null {
-	const value = profile[field];
+	const value = ownField(profile, field);
 	if (value === undefined || value === null) return null;
 	if (typeof value !== 'string') fail(field, 'to be a string or empty', value, `map ${field} to text before this step`);
 	return value === '' ? null : value;
@@ -168,6 +174,36 @@ function readTime(value: unknown, field: string, now: number, fail: Fail): numbe
 	return time as number;
 }
 
+function suppressEvery(reasons: Array<string | null>, options: ResolvedChannelOptions, reasonOf: (name: string) => string): void {
+	for (const channel of options.channels) reasons[channel.index] ??= reasonOf(channel.name);
+}
+
+/**
+ * Suppression reason per configured channel from one list (unsubscribed or complained), read through the
+ * channel vocabulary; 'all' and any name nobody recognises suppress every channel (fail closed).
+ */
+function applySuppressionList(list: readonly string[], reasons: Array<string | null>, options: ResolvedChannelOptions, verb: string, note: string): void {
+	for (const entry of list) {
+		const canonical = options.vocabulary.canonical(entry);
+		if (canonical === EVERY_CHANNEL) suppressEvery(reasons, options, (name) => `${verb} ${name}${note}`);
+		else if (canonical === undefined) {
+			const shown = JSON.stringify(entry.length > 40 ? `${entry.slice(0, 37)}...` : entry);
+			suppressEvery(reasons, options, () => `${verb} unrecognised channel ${shown}${note}, so every channel is suppressed`);
+		} else {
+			const index = options.channelOfKey.get(channelKey(canonical));
+			if (index !== undefined) reasons[index] ??= `${verb} ${options.channels[index].name}${note}`;
+		}
+	}
+}
+
+/** Why each configured channel is suppressed by the profile's lists (unsubscribes first), or null. */
+export function suppressionFromLists(unsubscribed: readonly string[], complained: readonly string[], options: ResolvedChannelOptions): Array<string | null> {
+	const reasons = new Array<string | null>(options.channels.length).fill(null);
+	if (unsubscribed.length > 0) applySuppressionList(unsubscribed, reasons, options, 'unsubscribed from', '');
+	if (complained.length > 0) applySuppressionList(complained, reasons, options, 'complained about', ' (spam report)');
+	return reasons;
+}
+
 /** Read and validate one profile; see the file comment. Throws LifecycleInputError naming the field and the fix. */
 export function readChannelProfile(profile: unknown, options: ResolvedChannelOptions, itemIndex: number | null): ChannelCustomer {
 	const fail = makeFail(options.functionName, itemIndex);
@@ -205,6 +241,7 @@ export function readChannelProfile(profile: unknown, options: ResolvedChannelOpt
 	}
 	const unsubscribed = readChannelList(record, 'unsubscribed', fail);
 	const complained = readChannelList(record, 'complained', fail);
+	const listSuppression = suppressionFromLists(unsubscribed, complained, options);
 
 	const consent: Array<boolean | null> = [];
 	const usable: boolean[] = [];
@@ -215,8 +252,8 @@ export function readChannelProfile(profile: unknown, options: ResolvedChannelOpt
 	for (const channel of channels) {
 		const name = channel.name;
 		const fields = channel.fields;
-		const recorded = readConsentValue(consentRecord ? (consentRecord as Record<string, unknown>)[name] : undefined, fields.consent, fail);
-		const flat = readConsentValue(record[fields.flatConsent], fields.flatConsent, fail);
+		const recorded = readConsentValue(ownField(consentRecord as Record<string, unknown> | null | undefined, name), fields.consent, fail);
+		const flat = readConsentValue(ownField(record, fields.flatConsent), fields.flatConsent, fail);
 		if (recorded !== null && flat !== null && recorded !== flat) {
 			fail(`${fields.consent} and ${fields.flatConsent}`, 'to agree', { [fields.consent]: recorded, [fields.flatConsent]: flat }, 'correct the profile so that both carry the latest consent');
 		}
@@ -225,8 +262,8 @@ export function readChannelProfile(profile: unknown, options: ResolvedChannelOpt
 		let address: string | null;
 		const dot = channel.addressField.indexOf('.');
 		if (dot > 0) {
-			const container = record[channel.addressField.slice(0, dot)];
-			const value = isRecord(container) ? container[channel.addressField.slice(dot + 1)] : undefined;
+			const container = ownField(record, channel.addressField.slice(0, dot));
+			const value = isRecord(container) ? ownField(container, channel.addressField.slice(dot + 1)) : undefined;
 			if (value !== undefined && value !== null && typeof value !== 'string') {
 				fail(channel.addressField, 'to be a string or empty', value, 'map the address to text before this step');
 			}
@@ -236,7 +273,7 @@ export function readChannelProfile(profile: unknown, options: ResolvedChannelOpt
 		}
 		usable.push(addressUsable(address, channel.addressKind));
 
-		const counts = engagementRecord ? (engagementRecord as Record<string, unknown>)[name] : undefined;
+		const counts = ownField(engagementRecord as Record<string, unknown> | null | undefined, name);
 		let channelSent: number;
 		let opened: number;
 		let clicked: number;
@@ -250,9 +287,9 @@ export function readChannelProfile(profile: unknown, options: ResolvedChannelOpt
 			bounced = readCount(countRecord.bounced, fields.bounced, fail);
 			lastSent.push(countRecord.lastSentAt);
 		} else {
-			channelSent = readCount(record[fields.flatSent], fields.flatSent, fail);
-			opened = readCount(record[fields.flatOpened], fields.flatOpened, fail);
-			clicked = readCount(record[fields.flatClicked], fields.flatClicked, fail);
+			channelSent = readCount(ownField(record, fields.flatSent), fields.flatSent, fail);
+			opened = readCount(ownField(record, fields.flatOpened), fields.flatOpened, fail);
+			clicked = readCount(ownField(record, fields.flatClicked), fields.flatClicked, fail);
 			bounced = 0;
 			lastSent.push(undefined);
 		}
@@ -261,10 +298,8 @@ export function readChannelProfile(profile: unknown, options: ResolvedChannelOpt
 		sent.push(channelSent > 0 ? channelSent : channelResponses);
 		responses.push(channelSent > 0 ? min(channelResponses, channelSent) : channelResponses);
 
-		let reason: string | null = null;
-		if (unsubscribed.includes(name) || unsubscribed.includes('all')) reason = `unsubscribed from ${name}`;
-		else if (complained.includes(name) || complained.includes('all')) reason = `complained about ${name} (spam report)`;
-		else if (bounced >= options.suppressAfterBounces) reason = `${bounced} ${name} bounce${bounced === 1 ? '' : 's'}`;
+		let reason = listSuppression[channel.index];
+		if (reason === null && bounced >= options.suppressAfterBounces) reason = `${bounced} ${name} bounce${bounced === 1 ? '' : 's'}`;
 		suppression.push(reason);
 	}
 

@@ -23,6 +23,9 @@ import type { SendSchedule } from './sendSchedule';
 import { createSendSchedule, parseClockTime } from './sendSchedule';
 import { ZoneClock } from './ZoneClock';
 import { parseTimestamp } from '../profile/parseTimestamp';
+import type { ChannelVocabulary } from '../channelVocabulary';
+import { channelKey, createChannelVocabulary } from '../channelVocabulary';
+import { ownField } from '../fieldValues';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const MS_PER_HOUR = 3_600_000;
@@ -142,6 +145,8 @@ export const ChannelOptionsSchema = z.object({
 	fitPriors: z.boolean().default(true),
 	/** chooseChannels: 'throw' on the first bad item (default) or 'collect' issues and decide the rest. */
 	onInvalid: z.enum(['throw', 'collect']).default('throw'),
+	/** Extra spellings of channel names in unsubscribed and complained lists, e.g. { alias: 'courriel', channel: 'email' }. */
+	channelAliases: z.array(z.object({ alias: z.string(), channel: z.string() })).default([]),
 });
 
 export type ChooseChannelOptions = z.input<typeof ChannelOptionsSchema>;
@@ -211,6 +216,10 @@ export interface ResolvedChannelOptions {
 	campaigns: Map<string, ResolvedCampaign>;
 	fitPriors: boolean;
 	onInvalid: 'throw' | 'collect';
+	/** How channel names in the data are read (built-in aliases, channelAliases, configured channels). */
+	vocabulary: ChannelVocabulary;
+	/** Index of each configured channel by channelKey of its canonical name. */
+	channelOfKey: Map<string, number>;
 	/** The (process-wide shared) clock of a zone; undefined for an unknown zone. */
 	clock(zone: string): ZoneClock | undefined;
 }
@@ -281,6 +290,15 @@ export function isResolvedChannelOptions(value: unknown): value is ResolvedChann
 	return typeof value === 'object' && value !== null && (value as { resolved?: unknown }).resolved === true;
 }
 
+function createVocabulary(aliases: ParsedOptions['channelAliases'], names: string[], functionName: string): ChannelVocabulary {
+	aliases.forEach((row, i) => {
+		if (channelKey(row.alias) === '' || channelKey(row.channel) === '') {
+			throw new Error(`${functionName} requires channelAliases[${i}] to have both an alias and a channel; got ${describeValue(row)}`);
+		}
+	});
+	return createChannelVocabulary(aliases, names);
+}
+
 /**
  * Resolve Choose Channel options (see the file comment): validate with ChannelOptionsSchema, apply defaults,
  * and throw `<functionName> requires <field> <need>; got <value>` on the first problem.
@@ -326,7 +344,7 @@ export function resolveChannelOptions(options: ChooseChannelOptions, functionNam
 	const ordered = [...new Set([...order, ...names])];
 	const channels: ResolvedChannel[] = ordered.map((name, index) => {
 		const entry = channelSettings[names.indexOf(name)];
-		const defaults = DEFAULT_ADDRESS[name] ?? { field: `addresses.${name}`, kind: 'token' as const, response: 'click' as const };
+		const defaults = (ownField(DEFAULT_ADDRESS, name) as (typeof DEFAULT_ADDRESS)[string] | undefined) ?? { field: `addresses.${name}`, kind: 'token' as const, response: 'click' as const };
 		return {
 			name,
 			index,
@@ -372,7 +390,7 @@ export function resolveChannelOptions(options: ChooseChannelOptions, functionNam
 	const sendTimePrior = settings.priors?.sendTime;
 	const priors: ChannelPriors | null = settings.priors
 		? {
-				response: Object.fromEntries(channels.map((channel) => [channel.name, settings.priors?.response[channel.name] ?? channel.prior])),
+				response: Object.fromEntries(channels.map((channel) => [channel.name, (ownField(settings.priors?.response, channel.name) as BetaPrior | undefined) ?? channel.prior])),
 				sendTime: sendTimePrior
 					? {
 							pattern: normaliseShares(sendTimePrior.pattern),
@@ -384,9 +402,14 @@ export function resolveChannelOptions(options: ChooseChannelOptions, functionNam
 					: { pattern: new Array<number>(24).fill(1 / 24), strength: settings.sendTime.priorStrength, segments: {} },
 			}
 		: null;
+	const vocabulary = createVocabulary(settings.channelAliases, names, functionName);
+	const channelOfKey = new Map<string, number>();
+	for (const channel of channels) channelOfKey.set(channelKey(vocabulary.canonical(channel.name) ?? channel.name), channel.index);
 	return {
 		resolved: true,
 		functionName,
+		vocabulary,
+		channelOfKey,
 		now,
 		channels,
 		channelIndex: new Map(channels.map((channel) => [channel.name, channel.index])),

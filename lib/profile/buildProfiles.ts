@@ -11,10 +11,15 @@
  * Cost: O(n + p log p + k α(k)) for n events, p purchasers and k identity keys.
  * @example buildProfiles(events, { periodUnit: 'week', observationEnd: '1997-09-30' }).profiles[0].frequency
  */
+import type { ChannelAlias, ChannelVocabulary } from '../channelVocabulary';
+import { channelKey, createChannelVocabulary, EVERY_CHANNEL } from '../channelVocabulary';
 import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
+import type { IdentityKind } from './IdentityGraph';
 import { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
-import { MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
+import { isPlaceholderIdentity } from './isPlaceholderIdentity';
+import { MAX_AMOUNT } from './mapRecordToEvent';
+import { isPlausibleTimestamp, MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
 import type { ChannelEngagement, CustomerProfile, LifecycleEvent } from './schemas';
 import { quintileScores, rfmSegment } from './scoreRfm';
 import type { PeriodUnit } from './summarizeTransactions';
@@ -45,6 +50,8 @@ export interface BuildProfilesOptions {
 	 * 0 for none). Choose Channel counts frequency caps and learns send times from them.
 	 */
 	historyLimit?: number;
+	/** Extra spellings of channel names (on top of e-mail, mail, newsletter, text, mobile, notification, all, *). */
+	channelAliases?: ChannelAlias[];
 }
 
 export interface BuildProfilesSummary {
@@ -56,6 +63,12 @@ export interface BuildProfilesSummary {
 	profiles: number;
 	observationEnd: string;
 	mixedCurrencyProfiles: number;
+	/** Identity values ignored as placeholders ("n/a", "unknown", "0", short phones...). */
+	placeholderIdentities: number;
+	/** Unsubscribes, complaints and consent withdrawals naming a channel nobody recognises: every channel withdrawn. */
+	unrecognisedChannelSuppressions: number;
+	/** Events refused because they lie far after the bulk of the data (see OUTLIER_DAYS). */
+	outlierEvents: number;
 }
 
 export interface BuildProfilesResult {
@@ -152,14 +165,26 @@ function mostRecent<T extends { at: number }>(entries: T[], limit: number): T[] 
 	return sorted.slice(Math.max(0, sorted.length - limit)).map(({ entry }) => entry);
 }
 
-/** Keys of an event, customer id first so that a refused link leaves the event with its own customer. */
-function identityKeysOf(event: LifecycleEvent): string[] {
+/** Keys of an event, customer id first so that a refused link leaves the event with its own customer; placeholders left out and counted. */
+function identityKeysOf(event: LifecycleEvent, counts: RunCounts): string[] {
 	const keys: string[] = [];
-	if (event.customerId) keys.push(identityKey('customerId', event.customerId));
-	if (event.email) keys.push(identityKey('email', normalizeEmail(event.email)));
-	if (event.phone) keys.push(identityKey('phone', normalizePhone(event.phone)));
-	if (event.anonymousId) keys.push(identityKey('anonymousId', event.anonymousId));
+	const add = (kind: IdentityKind, value: string | undefined, normalized: (text: string) => string) => {
+		if (!value) return;
+		if (isPlaceholderIdentity(kind, value)) counts.placeholderIdentities++;
+		else keys.push(identityKey(kind, normalized(value)));
+	};
+	add('customerId', event.customerId, (text) => text);
+	add('email', event.email, normalizeEmail);
+	add('phone', event.phone, normalizePhone);
+	add('anonymousId', event.anonymousId, (text) => text);
 	return keys;
+}
+
+/** Counts of the run beside the skipped events. */
+interface RunCounts {
+	placeholderIdentities: number;
+	unrecognisedChannelSuppressions: number;
+	outlierEvents: number;
 }
 
 /** Records the products of an event (its product id and line items) with the event's time. */
@@ -208,6 +233,108 @@ function recentFirst(map: Map<string, number>): string[] {
 		.map(([id]) => id);
 }
 
+/** A message's channel: canonical when recognised, else the name's key (never 'all'). */
+function messageChannel(vocabulary: ChannelVocabulary, named: string | undefined): string {
+	const canonical = vocabulary.canonical(named ?? 'email');
+	return canonical === undefined || canonical === EVERY_CHANNEL ? channelKey(named) || 'unknown' : canonical;
+}
+
+function withdrawEveryChannel(accumulator: Accumulator, vocabulary: ChannelVocabulary, at: number): void {
+	for (const channel of vocabulary.channels) setConsent(accumulator, channel, false, at);
+}
+
+/**
+ * An unsubscribe (no channel means email): listed under its canonical name, or as written when nobody
+ * recognises it; 'all' and unrecognised names withdraw consent on every channel (fail closed).
+ * Returns true when the name was not recognised.
+ */
+function applyUnsubscribe(accumulator: Accumulator, vocabulary: ChannelVocabulary, named: string | undefined, at: number): boolean {
+	const text = named ?? 'email';
+	const canonical = vocabulary.canonical(text);
+	keepLatest(accumulator.unsubscribed, canonical ?? text.trim(), at);
+	if (canonical !== undefined && canonical !== EVERY_CHANNEL) setConsent(accumulator, canonical, false, at);
+	else withdrawEveryChannel(accumulator, vocabulary, at);
+	return canonical === undefined;
+}
+
+/**
+ * A consent (no channel means email): a grant applies to a recognised channel only; a withdrawal for 'all'
+ * or an unrecognised name withdraws every channel. Returns true when a withdrawal named no known channel.
+ */
+function applyConsent(accumulator: Accumulator, vocabulary: ChannelVocabulary, named: string | undefined, granted: boolean, at: number): boolean {
+	const text = named ?? 'email';
+	const canonical = vocabulary.canonical(text);
+	if (canonical !== undefined && canonical !== EVERY_CHANNEL) {
+		setConsent(accumulator, canonical, granted, at);
+		return false;
+	}
+	if (!granted) {
+		withdrawEveryChannel(accumulator, vocabulary, at);
+		return canonical === undefined;
+	}
+	setConsent(accumulator, canonical ?? (channelKey(text) || 'unknown'), true, at);
+	return false;
+}
+
+/** Days after the bulk of the data beyond which an event is refused when no observation end is given. */
+export const OUTLIER_DAYS = 366;
+
+/**
+ * Latest time an event may carry without an explicit observation end: OUTLIER_DAYS after the k-th latest
+ * plausible event time, k = max(2, ceil(n / 100)) (the second latest in small runs, the 99th percentile in
+ * large ones), so one far-future date cannot move the observation end of every profile. No limit below 3 events.
+ */
+function outlierLimitOf(events: LifecycleEvent[]): number {
+	const times: number[] = [];
+	for (const event of events) if (isPlausibleTimestamp(event.timestamp)) times.push(event.timestamp);
+	if (times.length < 3) return Number.POSITIVE_INFINITY;
+	const sorted = Float64Array.from(times).sort();
+	const k = Math.max(2, Math.ceil(sorted.length / 100));
+	return sorted[sorted.length - k] + OUTLIER_DAYS * MS_PER_DAY;
+}
+
+/** The latest plausible event time within the outlier limit (the default observation end). */
+function latestAcceptedTime(events: LifecycleEvent[], outlierLimit: number): number {
+	let latest = Number.NEGATIVE_INFINITY;
+	for (const event of events) {
+		const at = event.timestamp;
+		if (at > latest && at <= outlierLimit && isPlausibleTimestamp(at)) latest = at;
+	}
+	return latest;
+}
+
+function parseObservationEnd(value: BuildProfilesOptions['observationEnd']): number {
+	const parsed = parseTimestamp(value);
+	if (parsed !== undefined) return parsed;
+	throw new LifecycleInputError(`buildProfiles requires a valid observation end from 1900 to 2199; got "${String(value)}"`, {
+		field: 'observationEnd',
+		hint: 'Use a date like 2011-12-09 or an ISO timestamp',
+	});
+}
+
+function amountIssue(event: LifecycleEvent, message: string): InputIssue {
+	return { itemIndex: event.sourceIndex, field: 'value', message, hint: `Amounts must lie within +-${MAX_AMOUNT}; check the amount field, its unit and the exchange rate` };
+}
+
+/** Why an event cannot be used at all (time outside 1900-2199 or far after the bulk, amount not finite or huge), or undefined. */
+function eventProblem(event: LifecycleEvent, outlierLimit: number, counts: RunCounts): InputIssue | undefined {
+	const at = event.timestamp;
+	if (typeof at !== 'number' || !isPlausibleTimestamp(at)) {
+		return { itemIndex: event.sourceIndex, field: 'timestamp', message: `The event time ${String(at)} is not a time from 1900 to 2199 (ms since 1970)`, hint: 'Fix the date; epoch microseconds or nanoseconds must be converted to milliseconds' };
+	}
+	if (at > outlierLimit) {
+		counts.outlierEvents++;
+		return {
+			itemIndex: event.sourceIndex,
+			field: 'timestamp',
+			message: `The event is dated ${new Date(at).toISOString()}, more than ${OUTLIER_DAYS} days after the bulk of the data (up to ${new Date(outlierLimit - OUTLIER_DAYS * MS_PER_DAY).toISOString()})`,
+			hint: 'Fix the date, or set Observation End to keep events this late',
+		};
+	}
+	if (event.value !== undefined && !(Math.abs(event.value) <= MAX_AMOUNT)) return amountIssue(event, `The amount ${event.value} is not a plausible amount of money`);
+	return undefined;
+}
+
 export function buildProfiles(
 	events: LifecycleEvent[],
 	options: BuildProfilesOptions = {},
@@ -231,24 +358,12 @@ export function buildProfiles(
 		});
 	}
 
-	let latest = Number.NEGATIVE_INFINITY;
-	for (const event of events) if (event.timestamp > latest) latest = event.timestamp;
-	let observationEnd = latest;
 	const explicitEnd = options.observationEnd !== undefined;
-	if (explicitEnd) {
-		const parsed = parseTimestamp(options.observationEnd);
-		if (parsed === undefined) {
-			throw new LifecycleInputError(
-				`buildProfiles requires a valid observation end; got "${String(options.observationEnd)}"`,
-				{
-					field: 'observationEnd',
-					hint: 'Use a date like 2011-12-09 or an ISO timestamp',
-				},
-			);
-		}
-		observationEnd = parsed;
-	}
+	const outlierLimit = explicitEnd ? Number.POSITIVE_INFINITY : outlierLimitOf(events);
+	let observationEnd = explicitEnd ? parseObservationEnd(options.observationEnd) : latestAcceptedTime(events, outlierLimit);
 	if (!Number.isFinite(observationEnd)) observationEnd = 0;
+	const vocabulary = createChannelVocabulary(options.channelAliases ?? []);
+	const counts: RunCounts = { placeholderIdentities: 0, unrecognisedChannelSuppressions: 0, outlierEvents: 0 };
 
 	const issues: InputIssue[] = [];
 	const runSkipped = Object.create(null) as Record<string, number>;
@@ -265,8 +380,10 @@ export function buildProfiles(
 	for (let i = 0; i < events.length; i++) {
 		const event = events[i];
 		const onlyCustomerId =
-			event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId;
-		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event);
+			event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId &&
+			// A customer id already resolved is known not to be a placeholder: checked once per customer.
+			(nodeOfCustomerId.has(event.customerId) || !isPlaceholderIdentity('customerId', event.customerId));
+		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event, counts);
 		if (keys.length === 0 && !onlyCustomerId) {
 			issues.push({
 				itemIndex: event.sourceIndex,
@@ -276,11 +393,14 @@ export function buildProfiles(
 			});
 			continue;
 		}
-		let skip: string | undefined;
-		if (dedupe && event.eventId !== undefined) {
-			if (seenEventIds.has(event.eventId)) skip = 'duplicateEventId';
-			else seenEventIds.add(event.eventId);
+		const problem = eventProblem(event, outlierLimit, counts);
+		if (problem) {
+			issues.push(problem);
+			continue;
 		}
+		let skip: string | undefined;
+		// Only an event that is kept marks its id as seen, so a refused copy never hides its corrected re-delivery.
+		if (dedupe && event.eventId !== undefined && seenEventIds.has(event.eventId)) skip = 'duplicateEventId';
 		if (!skip && event.timestamp > observationEnd) {
 			if (afterEnd === 'error') {
 				issues.push({
@@ -316,6 +436,10 @@ export function buildProfiles(
 					continue;
 				}
 				value *= rate;
+				if (!(Math.abs(value) <= MAX_AMOUNT)) {
+					issues.push(amountIssue(event, `The amount converted from ${code} is implausible: ${value}`));
+					continue;
+				}
 			}
 			if (event.type === 'purchase' && value === 0 && zeroValue === 'ignore')
 				skip = 'zeroValuePurchase';
@@ -332,6 +456,7 @@ export function buildProfiles(
 			if (keys.length > 1) graph.link(keys);
 			nodeOfEvent[i] = graph.add(keys[0]);
 		}
+		if (dedupe && event.eventId !== undefined) seenEventIds.add(event.eventId);
 		valueOfEvent[i] = value;
 		skipReasonOfEvent[i] = skip;
 		kept[keptCount++] = i;
@@ -427,7 +552,7 @@ export function buildProfiles(
 				case 'message_opened':
 				case 'message_clicked':
 				case 'message_bounced': {
-					const channel = event.channel ?? 'email';
+					const channel = messageChannel(vocabulary, event.channel);
 					const engagement = engagementOf(accumulator, channel);
 					if (event.type === 'message_sent') {
 						engagement.sent++;
@@ -443,16 +568,12 @@ export function buildProfiles(
 					}
 					break;
 				}
-				case 'unsubscribe': {
-					const channel = event.channel ?? 'email';
-					const previous = accumulator.unsubscribed.get(channel);
-					if (previous === undefined || at > previous) accumulator.unsubscribed.set(channel, at);
-					setConsent(accumulator, channel, false, at);
+				case 'unsubscribe':
+					if (applyUnsubscribe(accumulator, vocabulary, event.channel, at)) counts.unrecognisedChannelSuppressions++;
 					break;
-				}
 				case 'consent':
-					if (event.consentGranted !== undefined)
-						setConsent(accumulator, event.channel ?? 'email', event.consentGranted, at);
+					if (event.consentGranted !== undefined && applyConsent(accumulator, vocabulary, event.channel, event.consentGranted, at))
+						counts.unrecognisedChannelSuppressions++;
 					break;
 				case 'referral':
 					accumulator.referrals++;
@@ -465,7 +586,7 @@ export function buildProfiles(
 			}
 			if (event.consent)
 				for (const [channel, granted] of Object.entries(event.consent))
-					setConsent(accumulator, channel, granted, at);
+					if (applyConsent(accumulator, vocabulary, channel, granted, at)) counts.unrecognisedChannelSuppressions++;
 			if (event.attributes) {
 				for (const [name, text] of Object.entries(event.attributes)) {
 					if (typeof text !== 'string' || text === '') continue;
@@ -652,6 +773,7 @@ export function buildProfiles(
 			profiles: profiles.length,
 			observationEnd: new Date(observationEnd).toISOString(),
 			mixedCurrencyProfiles,
+			...counts,
 		},
 		issues,
 	};

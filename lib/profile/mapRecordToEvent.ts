@@ -3,6 +3,10 @@
  * field: a bad value throws a LifecycleInputError that names the item, the field and what to do.
  * Returns undefined for a record without any identity when `missingIdentity` is 'skip' (the caller counts it).
  *
+ * Identities: placeholder values ("n/a", "unknown", "-", "0", short phones, noemail@...; isPlaceholderIdentity)
+ * never become identities: ignored (reported through `onPlaceholderIdentity`, default) or an item error.
+ * Timestamps outside 1900-2199 and amounts beyond +-1e15 (MAX_AMOUNT) are item errors naming the field.
+ *
  * Refunds: a purchase with a negative quantity or amount (e.g. Online Retail's "C" invoices) becomes a
  * refund of the absolute amount; a negative unit price is always an error.
  * User keys are read with own-property checks only, so `__proto__` or `constructor` never reach the
@@ -14,7 +18,9 @@
  */
 import { isBlank } from '../fieldValues';
 import { LifecycleInputError } from '../errors';
-import { parseTimestamp } from './parseTimestamp';
+import type { IdentityKind } from './IdentityGraph';
+import { isPlaceholderIdentity } from './isPlaceholderIdentity';
+import { NOT_A_DATE, parseTimestamp, timestampProblem } from './parseTimestamp';
 import type { EventType, LifecycleEvent } from './schemas';
 import { EVENT_TYPES } from './schemas';
 import type { SourceMapping } from './sourcePresets';
@@ -26,7 +32,14 @@ export interface MapOptions {
 	defaultType?: EventType;
 	/** How the value field is to be read, overriding the mapping. */
 	valueIs?: 'total' | 'unitPrice' | 'cents';
+	/** Placeholder identities ("n/a", "unknown", "0"...): 'ignore' (default; reported to onPlaceholderIdentity) or 'error'. */
+	placeholderIdentities?: 'ignore' | 'error';
+	/** Called for each placeholder identity ignored, so the caller can count them. */
+	onPlaceholderIdentity?: (field: IdentityKind, value: string) => void;
 }
+
+/** Largest amount of money accepted in one event: sums of millions of such amounts stay finite and exact to the cent. */
+export const MAX_AMOUNT = 1e15;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -109,18 +122,36 @@ function resolveType(record: unknown, mapping: SourceMapping, itemIndex: number,
 	);
 }
 
+/** " (is after 2199 ...)" when the value is a date outside the plausible range, else ''. */
+function outOfRangeNote(value: unknown): string {
+	const problem = timestampProblem(value);
+	return problem === undefined || problem === NOT_A_DATE ? '' : ` (${problem})`;
+}
+
+/** An identity field's text, or undefined when empty or a placeholder (ignored and reported, or an error). */
+function readIdentity(record: unknown, mapping: SourceMapping, kind: IdentityKind, itemIndex: number, options: MapOptions): string | undefined {
+	const text = readText(record, mapping[kind], itemIndex, kind);
+	// The source's own "no customer" value (WooCommerce guests have customer_id 0) is simply no identity.
+	if (kind === 'customerId' && text !== undefined && mapping.emptyCustomerIds?.includes(text)) return undefined;
+	if (text === undefined || !isPlaceholderIdentity(kind, text)) return text;
+	if (options.placeholderIdentities === 'error') {
+		fail(itemIndex, mapping[kind] ?? kind, `Field "${mapping[kind]}" holds a placeholder, not a ${kind}: "${text}"`, 'Clear placeholder values such as n/a, unknown, - or 0, or set "Placeholder Identities" to Ignore and Count');
+	}
+	options.onPlaceholderIdentity?.(kind, text);
+	return undefined;
+}
+
 export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIndex: number, options: MapOptions = {}): LifecycleEvent | undefined {
 	if (record === null || typeof record !== 'object' || Array.isArray(record)) {
 		fail(itemIndex, 'json', `Item ${itemIndex} is not an object`, 'Pass items whose JSON is an object of fields');
 	}
-	let customerId = readText(record, mapping.customerId, itemIndex, 'customerId');
-	if (customerId !== undefined && mapping.emptyCustomerIds?.includes(customerId)) customerId = undefined;
-	const email = readText(record, mapping.email, itemIndex, 'email');
+	const customerId = readIdentity(record, mapping, 'customerId', itemIndex, options);
+	const email = readIdentity(record, mapping, 'email', itemIndex, options);
 	if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) {
 		fail(itemIndex, 'email', `Field "${mapping.email}" is not an email address: "${email}"`, 'Map the email field, or clear it for records without one');
 	}
-	const anonymousId = readText(record, mapping.anonymousId, itemIndex, 'anonymousId');
-	const phone = readText(record, mapping.phone, itemIndex, 'phone');
+	const anonymousId = readIdentity(record, mapping, 'anonymousId', itemIndex, options);
+	const phone = readIdentity(record, mapping, 'phone', itemIndex, options);
 	if (customerId === undefined && email === undefined && anonymousId === undefined && phone === undefined) {
 		if (options.missingIdentity === 'skip') return undefined;
 		fail(
@@ -140,7 +171,7 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 		fail(
 			itemIndex,
 			mapping.timestamp,
-			`Field "${mapping.timestamp}" is not a valid date: ${describe(rawTime)}`,
+			`Field "${mapping.timestamp}" is not a valid date: ${describe(rawTime)}${outOfRangeNote(rawTime)}`,
 			'Use ISO 8601 such as 2011-12-09 or 2011-12-09T12:50:00Z; day-first and month-first dates are ambiguous (convert them with the Date & Time node)',
 		);
 	}
@@ -157,6 +188,9 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 			}
 			value = rawValue * (quantity ?? 1);
 		} else value = valueIs === 'cents' ? rawValue / 100 : rawValue;
+	}
+	if (value !== undefined && !(Math.abs(value) <= MAX_AMOUNT)) {
+		fail(itemIndex, mapping.value ?? 'value', `Field "${mapping.value}" gives an implausible amount: ${value}`, `Amounts must lie within +-${MAX_AMOUNT} (check the field, its unit and the quantity)`);
 	}
 	if (type === 'purchase' && ((value !== undefined && value < 0) || (quantity !== undefined && quantity < 0))) type = 'refund';
 	if (type === 'refund' && value !== undefined) value = Math.abs(value);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { BuildProfilesOptions, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
+import type { BuildProfilesOptions, BuildProfilesSummary, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
 import { buildProfiles, CUSTOM_MAPPING, LifecycleInputError, mapRecordToEvent, parseExchangeRates, PRESET_MAPPINGS } from '../../lib';
+import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
 
@@ -12,6 +13,8 @@ const CUSTOM_FIELDS = [
 interface BuildProfileOptions {
 	valueIs?: MapOptions['valueIs'];
 	baseCurrency?: string;
+	channelAliases?: unknown;
+	placeholderIdentities?: MapOptions['placeholderIdentities'];
 	dedupeByEventId?: boolean;
 	defaultCurrency?: string;
 	historyLimit?: number;
@@ -37,6 +40,19 @@ function customRecord(context: IExecuteFunctions, itemIndex: number): IDataObjec
 	return record;
 }
 
+/** The run's soft problems in one sentence, or '' when there are none. */
+function runHint(summary: BuildProfilesSummary, skippedTotal: number): string {
+	const reasons = Object.entries(summary.skippedReasons).map(([reason, count]) => `${count} ${reason}`).join(', ');
+	const parts = [];
+	if (skippedTotal > 0) parts.push(`${skippedTotal} items were counted but not used (${reasons})`);
+	if (summary.identityConflicts > 0) parts.push(`${summary.identityConflicts} links between different customer IDs were refused`);
+	if (summary.mixedCurrencyProfiles > 0) parts.push(`${summary.mixedCurrencyProfiles} profiles have mixed currencies (revenue per currency in revenueByCurrency; set Convert Currencies To to sum them)`);
+	if (summary.placeholderIdentities > 0) parts.push(`${summary.placeholderIdentities} placeholder identity values (such as n/a, unknown, - or 0) were ignored, never used to link customers`);
+	if (summary.unrecognisedChannelSuppressions > 0) parts.push(`${summary.unrecognisedChannelSuppressions} unsubscribes, complaints or consent withdrawals named a channel nobody recognises, so every channel of those customers was withdrawn (add the name under Options > Channel Aliases)`);
+	if (summary.outlierEvents > 0) parts.push(`${summary.outlierEvents} events dated far after the rest of the data were refused (set Observation End to keep them)`);
+	return parts.length ? `${parts.join('; ')}.` : '';
+}
+
 export async function executeBuildProfile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const errors = new ItemErrorCollector(this);
@@ -45,10 +61,13 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 	const options = this.getNodeParameter('options', 0, {}) as BuildProfileOptions;
 	const mapping: SourceMapping = source === 'custom' ? CUSTOM_MAPPING : PRESET_MAPPINGS[source];
 	if (!mapping) throw errors.fatal(new LifecycleInputError(`Unknown source "${source}"`, { field: 'source' }));
+	let placeholders = 0;
 	const mapOptions: MapOptions = {
 		missingIdentity: options.missingIdentity ?? 'error',
 		defaultType: options.defaultType,
 		valueIs: options.valueIs,
+		placeholderIdentities: options.placeholderIdentities ?? 'ignore',
+		onPlaceholderIdentity: () => placeholders++,
 	};
 
 	const events: LifecycleEvent[] = [];
@@ -82,6 +101,7 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 			defaultCurrency: options.defaultCurrency || undefined,
 			historyLimit: options.historyLimit,
 			currency,
+			channelAliases: channelAliasRows(options.channelAliases),
 		});
 	} catch (error) {
 		throw errors.fatal(error);
@@ -94,15 +114,10 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 	}));
 	const { summary } = result;
 	if (withoutIdentity > 0) summary.skippedReasons.missingIdentity = withoutIdentity;
+	summary.placeholderIdentities += placeholders;
 	const skippedTotal = summary.eventsSkipped + withoutIdentity;
-	if (skippedTotal > 0 || summary.identityConflicts > 0 || summary.mixedCurrencyProfiles > 0) {
-		const reasons = Object.entries(summary.skippedReasons).map(([reason, count]) => `${count} ${reason}`).join(', ');
-		const parts = [];
-		if (skippedTotal > 0) parts.push(`${skippedTotal} items were counted but not used (${reasons})`);
-		if (summary.identityConflicts > 0) parts.push(`${summary.identityConflicts} links between different customer IDs were refused`);
-		if (summary.mixedCurrencyProfiles > 0) parts.push(`${summary.mixedCurrencyProfiles} profiles have mixed currencies (revenue per currency in revenueByCurrency; set Convert Currencies To to sum them)`);
-		this.addExecutionHints({ message: `${parts.join('; ')}.`, location: 'outputPane' });
-	}
+	const hint = runHint(summary, skippedTotal);
+	if (hint) this.addExecutionHints({ message: hint, location: 'outputPane' });
 	if (options.includeRunSummary) {
 		output.push({
 			json: {

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { channelAliasesOption } from '../shared/channelAliases';
 
 const customOnly = { show: { source: ['custom'] } };
 
@@ -94,6 +95,7 @@ export const buildProfileProperties: INodeProperties[] = [
 				default: 'total',
 				description: 'How to read the amount field',
 			},
+			channelAliasesOption,
 			{
 				displayName: 'Convert Currencies To',
 				name: 'baseCurrency',
@@ -177,6 +179,17 @@ export const buildProfileProperties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'End of the observation window (inclusive). Default: the latest event, never the current time, so results are reproducible.',
+			},
+			{
+				displayName: 'Placeholder Identities',
+				name: 'placeholderIdentities',
+				type: 'options',
+				options: [
+					{ name: 'Ignore and Count', value: 'ignore', description: 'Leave the value out (the item keeps its other identities) and count it in a hint' },
+					{ name: 'Error', value: 'error', description: 'Treat the item as bad input' },
+				],
+				default: 'ignore',
+				description: 'Identity values that name nobody, such as n/a, unknown, -, 0, null, phones with fewer than 7 digits or noemail@...: never used to link customers',
 			},
 			{
 				displayName: 'Refunds and Cancellations',

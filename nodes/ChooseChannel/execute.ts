@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import type { ChannelDecision, ChannelProfile, ChooseChannelOptions, ResolvedChannelOptions } from '../../lib';
 import { chooseChannels, LifecycleInputError, resolveChannelOptions } from '../../lib';
+import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
 import { chooseChannelProperties } from './properties';
@@ -27,6 +28,7 @@ interface CapRow {
 }
 
 interface ChooseChannelNodeOptions {
+	channelAliases?: unknown;
 	defaultHour?: number;
 	fitPriors?: boolean;
 	includeRunSummary?: boolean;
@@ -39,6 +41,7 @@ interface ChooseChannelNodeOptions {
 /** The node parameter behind each option of lib/channel, to point the user at the field to fix. */
 const PARAMETER_LABELS: Record<string, string> = {
 	allowedDays: 'Allowed Days',
+	channelAliases: 'Options > Channel Aliases',
 	caps: 'Frequency Caps',
 	channel: 'Channels Offered',
 	channels: 'Channels Offered',
@@ -124,6 +127,7 @@ function readOptions(context: IExecuteFunctions, now: number, workflowZone: () =
 		suppressAfterBounces: extra.suppressAfterBounces ?? 1,
 		fitPriors: extra.fitPriors ?? true,
 		onInvalid: 'collect',
+		channelAliases: channelAliasRows(extra.channelAliases),
 	};
 }
 

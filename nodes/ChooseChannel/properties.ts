@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { channelAliasesOption } from '../shared/channelAliases';
 
 const WEEKDAYS = [
 	{ name: 'Friday', value: 'friday' },
@@ -199,6 +200,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			channelAliasesOption,
 			{
 				displayName: 'Default Send Hour',
 				name: 'defaultHour',

@@ -32,6 +32,36 @@ function round(value: number, digits = 4): number {
 	report('channel.decisions.random', violations.checked, ms, { microsecondsPerDecision: round((ms * 1000) / violations.checked, 2), sends: violations.sends, violations: broken });
 }
 
+// 1b. One million random decisions with suppression entries in random spellings (case, spaces, hyphens, aliases,
+// 'all', '*', unknown and prototype names) and user channel aliases in half the batches: no send on a suppressed channel.
+{
+	const random = seededRandom(1313);
+	const violations = emptyViolations();
+	const counts = { listed: 0, listedSent: 0, unrecognised: 0 };
+	const { ms } = time(() => {
+		for (let decided = 0; decided < 1_000_000; decided += 2000) {
+			const batch = randomBatch(random, 2000, { spelledSuppressions: true });
+			const { decisions } = chooseChannels(batch.profiles, batch.options);
+			checkBatch(batch, decisions, violations);
+			for (const decision of decisions) {
+				const profile = batch.profiles[decision.itemIndex];
+				if (!profile.unsubscribed && !profile.complained) continue;
+				counts.listed++;
+				if (decision.channel !== 'none') counts.listedSent++;
+				if (Object.values(decision.blockedChannels).some((reason) => reason.includes('every channel is suppressed'))) counts.unrecognised++;
+			}
+		}
+	}, { warmUp: false });
+	report('channel.decisions.spelledSuppressions', violations.checked, ms, {
+		microsecondsPerDecision: round((ms * 1000) / violations.checked, 2),
+		decisionsWithSuppressionEntries: counts.listed,
+		sendsToThemOnUnsuppressedChannels: counts.listedSent,
+		decisionsWithUnrecognisedChannelSuppression: counts.unrecognised,
+		sendsOnSuppressedChannels: violations.suppression,
+		otherViolations: violations.consent + violations.address + violations.quietHours + violations.cap + violations.allowedDay + violations.offset + violations.perRun + violations.propensity,
+	});
+}
+
 // 2. ZoneClock against luxon for local offsets.
 {
 	const random = seededRandom(3);

@@ -34,6 +34,41 @@ export interface RandomBatch {
 	options: ChooseChannelOptions & { now: number };
 }
 
+/** Spellings of each channel in unsubscribed and complained lists, as CRMs write them. */
+const SPELLINGS: Record<string, string[]> = {
+	email: ['email', 'Email', 'EMAIL', ' email ', 'e-mail', 'E-Mail', 'E_Mail', 'e mail', 'mail', 'Mail', 'newsletter', 'NEWSLETTER'],
+	sms: ['sms', 'SMS', ' Sms', 'text', 'TEXT', 'mobile', 'Mobile ', 'S.M.S.'],
+	push: ['push', 'PUSH', 'Push ', 'notification', 'Notification', 'push notification'],
+	all: ['all', 'ALL', 'All', '*', ' * '],
+	unknown: ['fax', 'Telefax', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '', 'carrier pigeon', 'letter'],
+	alias: ['courriel', 'Courriel', 'HANDY', 'handy', 'Benachrichtigung'],
+};
+/** The user aliases of half the spelled batches: without them, the alias spellings are unknown names. */
+const USER_ALIASES = [
+	{ alias: 'Courriel', channel: 'email' },
+	{ alias: 'handy', channel: 'sms' },
+	{ alias: 'benachrichtigung', channel: 'push' },
+];
+
+function randomCase(random: RandomSource, text: string): string {
+	if (random() < 0.5) return text;
+	let spelled = '';
+	for (const character of text) spelled += random() < 0.5 ? character.toUpperCase() : character.toLowerCase();
+	return spelled;
+}
+
+/** One to three suppression entries in random spellings: known channels, every channel, aliases, unknown names. */
+function spelledList(random: RandomSource): string[] {
+	const entries: string[] = [];
+	const count = 1 + floor(random() * random() * 3);
+	for (let i = 0; i < count; i++) {
+		const u = random();
+		const group = u < 0.55 ? pick(random, CHANNELS) : u < 0.7 ? 'all' : u < 0.85 ? 'alias' : 'unknown';
+		entries.push(randomCase(random, pick(random, SPELLINGS[group])));
+	}
+	return entries;
+}
+
 function pick<T>(random: RandomSource, values: readonly T[]): T {
 	return values[floor(random() * values.length)];
 }
@@ -67,7 +102,12 @@ export function randomNow(random: RandomSource, zone: string): number {
 	return Date.UTC(2024, 0, 1) + floor(random() * 3 * 365 * DAY);
 }
 
-export function randomBatch(random: RandomSource, size: number): RandomBatch {
+/**
+ * A random batch (see the file comment). With `spelledSuppressions`, unsubscribed and complained entries come in
+ * random spellings (case, spaces, hyphens, aliases, 'all', '*', unknown and prototype names) in 40 % of customers,
+ * and half the batches carry user channel aliases.
+ */
+export function randomBatch(random: RandomSource, size: number, { spelledSuppressions = false } = {}): RandomBatch {
 	const focusZone = pick(random, ZONES);
 	const now = randomNow(random, focusZone);
 	const policy = pick(random, ['expectedValue', 'thompson', 'epsilonGreedy', 'priority'] as const);
@@ -128,8 +168,13 @@ export function randomBatch(random: RandomSource, size: number): RandomBatch {
 		base.email = pick(random, ['a@example.com', 'b.c@example.org', 'not-an-email', '', null, undefined, 'x@y.de']);
 		base.phone = pick(random, ['+49 151 2345678', '+1 (212) 555-0100', '123', null, undefined, '0151-2345678']);
 		base.pushToken = pick(random, ['tok_abc', '', null, undefined, 'tok_xyz']);
-		if (random() < 0.15) base.unsubscribed = [pick(random, [...CHANNELS, 'all'])];
-		if (random() < 0.05) base.complained = [pick(random, [...CHANNELS, 'all'])];
+		if (spelledSuppressions) {
+			if (random() < 0.3) base.unsubscribed = spelledList(random);
+			if (random() < 0.1) base.complained = spelledList(random);
+		} else {
+			if (random() < 0.15) base.unsubscribed = [pick(random, [...CHANNELS, 'all'])];
+			if (random() < 0.05) base.complained = [pick(random, [...CHANNELS, 'all'])];
+		}
 		const engagement: Record<string, unknown> = {};
 		for (const channel of CHANNELS) {
 			if (random() < 0.3) continue;
@@ -172,6 +217,7 @@ export function randomBatch(random: RandomSource, size: number): RandomBatch {
 			profiles.push({ ...base, campaign: campaign.name });
 		}
 	}
+	if (spelledSuppressions && random() < 0.5) options.channelAliases = USER_ALIASES;
 	return { profiles, options };
 }
 
@@ -227,9 +273,27 @@ function addressOk(profile: Record<string, unknown>, channel: string): boolean {
 	return typeof profile.pushToken === 'string' && profile.pushToken.trim() !== '';
 }
 
-function suppressedOn(profile: Record<string, unknown>, channel: string): boolean {
+/** The checker's own reading of a channel name: lowercase without spaces, hyphens, underscores and dots. */
+const CHECKER_NAMES: Record<string, string> = {
+	email: 'email', mail: 'email', newsletter: 'email', sms: 'sms', text: 'sms', mobile: 'sms',
+	push: 'push', notification: 'push', pushnotification: 'push', all: '*', '*': '*',
+};
+
+function namedChannel(entry: string, aliases: ReadonlyArray<{ alias: string; channel: string }>): string | undefined {
+	const key = entry.toLowerCase().replace(/[\s._-]/g, '');
+	for (const row of aliases) if (row.alias.toLowerCase() === key) return row.channel;
+	return Object.prototype.hasOwnProperty.call(CHECKER_NAMES, key) ? CHECKER_NAMES[key] : undefined;
+}
+
+function suppressedOn(profile: Record<string, unknown>, channel: string, aliases: ReadonlyArray<{ alias: string; channel: string }> = []): boolean {
 	const lists = [profile.unsubscribed, profile.complained] as Array<string[] | undefined>;
-	if (lists.some((list) => list && (list.includes(channel) || list.includes('all')))) return true;
+	for (const list of lists) {
+		for (const entry of list ?? []) {
+			const named = namedChannel(entry, aliases);
+			// 'all' and names nobody recognises suppress every channel.
+			if (named === undefined || named === '*' || named === channel) return true;
+		}
+	}
 	const counts = (profile.engagement as Record<string, { bounced: number }> | undefined)?.[channel];
 	return (counts?.bounced ?? 0) >= 1;
 }
@@ -289,7 +353,7 @@ export function checkBatch(batch: RandomBatch, decisions: ChannelDecision[], vio
 		const label = `item ${decision.itemIndex} ${channel} now ${new Date(options.now).toISOString()} sendAt ${decision.sendAt}`;
 		if (!consentOf(profile, channel)) note('consent', label);
 		if (!addressOk(profile, channel)) note('address', label);
-		if (suppressedOn(profile, channel)) note('suppression', label);
+		if (suppressedOn(profile, channel, options.channelAliases)) note('suppression', label);
 		const campaign = campaigns.get(profile.campaign as string);
 		if (campaign?.channels && !campaign.channels.includes(channel)) note('campaignChannel', label);
 		const at = parseDate(decision.sendAt as string);
