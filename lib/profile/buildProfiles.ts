@@ -16,6 +16,7 @@ import { LifecycleInputError } from '../errors';
 import { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
 import { MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
 import type { ChannelEngagement, CustomerProfile, LifecycleEvent } from './schemas';
+import { resolveOrderSnapshots } from './resolveOrderSnapshots';
 import { quintileScores, rfmSegment } from './scoreRfm';
 import type { PeriodUnit } from './summarizeTransactions';
 import { resolvePeriodUnit, summarizePurchaseDays } from './summarizeTransactions';
@@ -254,6 +255,7 @@ export function buildProfiles(
 	const runSkipped = Object.create(null) as Record<string, number>;
 	const graph = new IdentityGraph();
 	const seenEventIds = new Set<string>();
+	const supersededSnapshots = resolveOrderSnapshots(events);
 	const kept = new Int32Array(events.length);
 	let keptCount = 0;
 	const nodeOfEvent = new Int32Array(events.length).fill(-1);
@@ -281,6 +283,7 @@ export function buildProfiles(
 			if (seenEventIds.has(event.eventId)) skip = 'duplicateEventId';
 			else seenEventIds.add(event.eventId);
 		}
+		if (!skip && supersededSnapshots.has(i)) skip = 'supersededSnapshot';
 		if (!skip && event.timestamp > observationEnd) {
 			if (afterEnd === 'error') {
 				issues.push({
