@@ -21,6 +21,7 @@ import { isPlaceholderIdentity } from './isPlaceholderIdentity';
 import { MAX_AMOUNT } from './mapRecordToEvent';
 import { isPlausibleTimestamp, MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
 import type { ChannelEngagement, CustomerProfile, LifecycleEvent } from './schemas';
+import { resolveOrderSnapshots } from './resolveOrderSnapshots';
 import { quintileScores, rfmSegment } from './scoreRfm';
 import type { PeriodUnit } from './summarizeTransactions';
 import { resolvePeriodUnit, summarizePurchaseDays } from './summarizeTransactions';
@@ -32,6 +33,8 @@ export type CurrencyHandling =
 export interface BuildProfilesOptions {
 	/** Inclusive end of observation; default: the latest event. */
 	observationEnd?: number | string | Date;
+	/** The run's clock (ms since 1970), used only to refuse events dated in the future; never the observation end. */
+	now?: number;
 	periodUnit?: PeriodUnit;
 	/** Count an event id once (default true). */
 	dedupeByEventId?: boolean;
@@ -278,19 +281,27 @@ function applyConsent(accumulator: Accumulator, vocabulary: ChannelVocabulary, n
 
 /** Days after the bulk of the data beyond which an event is refused when no observation end is given. */
 export const OUTLIER_DAYS = 366;
+/** Fewest plausible events for the bulk rule: below it a run may be one customer's history, where a return after a long pause is real. */
+export const OUTLIER_MIN_EVENTS = 1000;
+/** How far past the run's clock (`now`) an event may be dated: time zones and clock skew, nothing more. */
+export const FUTURE_TOLERANCE_DAYS = 2;
 
 /**
- * Latest time an event may carry without an explicit observation end: OUTLIER_DAYS after the k-th latest
- * plausible event time, k = max(2, ceil(n / 100)) (the second latest in small runs, the 99th percentile in
- * large ones), so one far-future date cannot move the observation end of every profile. No limit below 3 events.
+ * Latest time an event may carry without an explicit observation end, the smaller of:
+ * - `now` + FUTURE_TOLERANCE_DAYS when the caller gives the run's clock (nothing is bought in the future);
+ * - OUTLIER_DAYS after the 99th percentile of plausible event times (the k-th latest, k = ceil(n / 100)), in runs
+ *   of at least OUTLIER_MIN_EVENTS events,
+ * so one far-future date cannot move the observation end of every profile. The clock only bounds what is
+ * accepted: the observation end is still the latest accepted event, so replaying a file gives the same output.
  */
-function outlierLimitOf(events: LifecycleEvent[]): number {
+function outlierLimitOf(events: LifecycleEvent[], now: number | undefined): number {
+	const clockLimit = now === undefined ? Number.POSITIVE_INFINITY : now + FUTURE_TOLERANCE_DAYS * MS_PER_DAY;
 	const times: number[] = [];
 	for (const event of events) if (isPlausibleTimestamp(event.timestamp)) times.push(event.timestamp);
-	if (times.length < 3) return Number.POSITIVE_INFINITY;
+	if (times.length < OUTLIER_MIN_EVENTS) return clockLimit;
 	const sorted = Float64Array.from(times).sort();
-	const k = Math.max(2, Math.ceil(sorted.length / 100));
-	return sorted[sorted.length - k] + OUTLIER_DAYS * MS_PER_DAY;
+	const k = Math.ceil(sorted.length / 100);
+	return Math.min(clockLimit, sorted[sorted.length - k] + OUTLIER_DAYS * MS_PER_DAY);
 }
 
 /** The latest plausible event time within the outlier limit (the default observation end). */
@@ -327,7 +338,7 @@ function eventProblem(event: LifecycleEvent, outlierLimit: number, counts: RunCo
 		return {
 			itemIndex: event.sourceIndex,
 			field: 'timestamp',
-			message: `The event is dated ${new Date(at).toISOString()}, more than ${OUTLIER_DAYS} days after the bulk of the data (up to ${new Date(outlierLimit - OUTLIER_DAYS * MS_PER_DAY).toISOString()})`,
+			message: `The event is dated ${new Date(at).toISOString()}, after the latest plausible time ${new Date(outlierLimit).toISOString()} (the run's clock plus ${FUTURE_TOLERANCE_DAYS} days, or ${OUTLIER_DAYS} days after the bulk of the data)`,
 			hint: 'Fix the date, or set Observation End to keep events this late',
 		};
 	}
@@ -359,7 +370,7 @@ export function buildProfiles(
 	}
 
 	const explicitEnd = options.observationEnd !== undefined;
-	const outlierLimit = explicitEnd ? Number.POSITIVE_INFINITY : outlierLimitOf(events);
+	const outlierLimit = explicitEnd ? Number.POSITIVE_INFINITY : outlierLimitOf(events, options.now);
 	let observationEnd = explicitEnd ? parseObservationEnd(options.observationEnd) : latestAcceptedTime(events, outlierLimit);
 	if (!Number.isFinite(observationEnd)) observationEnd = 0;
 	const vocabulary = createChannelVocabulary(options.channelAliases ?? []);
@@ -369,6 +380,7 @@ export function buildProfiles(
 	const runSkipped = Object.create(null) as Record<string, number>;
 	const graph = new IdentityGraph();
 	const seenEventIds = new Set<string>();
+	const supersededSnapshots = resolveOrderSnapshots(events);
 	const kept = new Int32Array(events.length);
 	let keptCount = 0;
 	const nodeOfEvent = new Int32Array(events.length).fill(-1);
@@ -401,6 +413,7 @@ export function buildProfiles(
 		let skip: string | undefined;
 		// Only an event that is kept marks its id as seen, so a refused copy never hides its corrected re-delivery.
 		if (dedupe && event.eventId !== undefined && seenEventIds.has(event.eventId)) skip = 'duplicateEventId';
+		if (!skip && supersededSnapshots.has(i)) skip = 'supersededSnapshot';
 		if (!skip && event.timestamp > observationEnd) {
 			if (afterEnd === 'error') {
 				issues.push({

@@ -141,10 +141,20 @@ function readIdentity(record: unknown, mapping: SourceMapping, kind: IdentityKin
 	return undefined;
 }
 
+/** Readers give amounts in major units already, so the "Amount Is" option does not apply to them. */
+function mapReadRecord(record: Record<string, unknown>, mapping: SourceMapping, itemIndex: number, options: MapOptions): LifecycleEvent | undefined {
+	const flat = mapping.read!(record, { itemIndex });
+	const event = mapRecordToEvent(flat, { ...mapping, read: undefined }, itemIndex, { ...options, valueIs: 'total' });
+	if (event && flat.orderUpdatedAt !== undefined && event.orderId !== undefined) event.orderUpdatedAt = flat.orderUpdatedAt;
+	return event;
+}
+
 export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIndex: number, options: MapOptions = {}): LifecycleEvent | undefined {
 	if (record === null || typeof record !== 'object' || Array.isArray(record)) {
 		fail(itemIndex, 'json', `Item ${itemIndex} is not an object`, 'Pass items whose JSON is an object of fields');
 	}
+	// A preset with a reader (HubSpot, Shopify, ...) names flat fields: read the provider's shape first.
+	if (mapping.read) return mapReadRecord(record as Record<string, unknown>, mapping, itemIndex, options);
 	const customerId = readIdentity(record, mapping, 'customerId', itemIndex, options);
 	const email = readIdentity(record, mapping, 'email', itemIndex, options);
 	if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) {

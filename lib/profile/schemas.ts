@@ -38,6 +38,8 @@ export const EventSchema = z
 		value: z.number().finite().optional(),
 		currency: z.string().length(3).optional(),
 		orderId: z.string().min(1).optional(),
+		/** On a snapshot of an order (Shopify, WooCommerce, Stripe, HubSpot deal): when this state was written; the latest wins. */
+		orderUpdatedAt: z.number().finite().optional(),
 		productId: z.string().min(1).optional(),
 		productTitle: z.string().optional(),
 		quantity: z.number().finite().optional(),

@@ -1,9 +1,22 @@
 /**
  * Where the fields of common sources live, as n8n's own nodes output them. A preset is a mapping of
  * canonical event fields to dotted paths in the item's JSON; `custom` is the identity mapping over
- * values the node has already evaluated from the user's expressions.
+ * values the node has already evaluated from the user's expressions. Presets whose source shape needs
+ * more than paths (HubSpot's `{ value }` properties, order states with refunds, minor units, provider
+ * event names) have a `read` function that turns the record into a flat one read by FLAT_FIELDS;
+ * docs/presets.md lists, per preset, the n8n node and operation it expects and what it reads from where.
  */
+import { readHubspotContact } from './readers/readHubspotContact';
+import { DEFAULT_WON_DEAL_STAGES, readHubspotDeal } from './readers/readHubspotDeal';
+import { readMailchimpMember } from './readers/readMailchimpMember';
+import { readSendGridEvent } from './readers/readSendGridEvent';
+import { readShopifyOrder } from './readers/readShopifyOrder';
+import { readStripeCharge } from './readers/readStripeCharge';
+import { readTwilioInboundSms } from './readers/readTwilioInboundSms';
+import { readWooCommerceOrder } from './readers/readWooCommerceOrder';
+import type { SourceReader } from './readers/sourceRecord';
 import type { EventType } from './schemas';
+import { EVENT_TYPES } from './schemas';
 
 export const SOURCE_PRESETS = [
 	'shopifyOrders',
@@ -11,6 +24,9 @@ export const SOURCE_PRESETS = [
 	'stripeCharges',
 	'hubspotContacts',
 	'hubspotDeals',
+	'sendGridEvents',
+	'mailchimpMembers',
+	'twilioInboundSms',
 	'csvRows',
 	'custom',
 ] as const;
@@ -44,6 +60,32 @@ export interface SourceMapping {
 	consent?: Record<string, { path: string; negate?: boolean }>;
 	/** Customer ids that mean "no customer" (WooCommerce guests have customer_id 0). */
 	emptyCustomerIds?: string[];
+	/** Turns the source record into a flat record first (see readers/); the paths above then name flat fields. */
+	read?: SourceReader;
+}
+
+/** The paths of the flat record every reader returns. */
+const FLAT_FIELDS: SourceMapping = {
+	customerId: 'customerId',
+	email: 'email',
+	phone: 'phone',
+	eventId: 'eventId',
+	orderId: 'orderId',
+	timestamp: 'timestamp',
+	eventType: 'eventType',
+	typeValues: Object.fromEntries(EVENT_TYPES.map((type) => [type, type])) as Record<string, EventType>,
+	value: 'value',
+	valueIs: 'total',
+	currency: 'currency',
+	channel: 'channel',
+	consentGranted: 'consentGranted',
+	lineItems: { path: 'items', productId: 'productId', title: 'title', quantity: 'quantity' },
+	attributes: { firstName: 'firstName', lastName: 'lastName', country: 'country', timeZone: 'timeZone' },
+	consent: { email: { path: 'consentEmail' }, sms: { path: 'consentSms' } },
+};
+
+function readWith(read: SourceReader): SourceMapping {
+	return { ...FLAT_FIELDS, read };
 }
 
 /** Event type names users write, mapped to the canonical types. */
@@ -84,75 +126,14 @@ export const COMMON_TYPE_VALUES: Record<string, EventType> = {
 };
 
 export const PRESET_MAPPINGS: Record<Exclude<SourcePreset, 'custom'>, SourceMapping> = {
-	shopifyOrders: {
-		customerId: 'customer.id',
-		email: 'email',
-		phone: 'phone',
-		eventId: 'id',
-		orderId: 'id',
-		timestamp: 'created_at',
-		fixedType: 'purchase',
-		value: 'total_price',
-		currency: 'currency',
-		lineItems: { path: 'line_items', productId: 'product_id', title: 'title', quantity: 'quantity' },
-		attributes: { firstName: 'customer.first_name', lastName: 'customer.last_name', country: 'billing_address.country_code' },
-		consent: { email: { path: 'buyer_accepts_marketing' } },
-	},
-	wooCommerceOrders: {
-		customerId: 'customer_id',
-		email: 'billing.email',
-		phone: 'billing.phone',
-		eventId: 'id',
-		orderId: 'id',
-		timestamp: 'date_created_gmt',
-		eventType: 'status',
-		typeValues: {
-			completed: 'purchase',
-			processing: 'purchase',
-			'on-hold': 'purchase',
-			refunded: 'refund',
-			pending: 'other',
-			cancelled: 'other',
-			failed: 'other',
-			'checkout-draft': 'checkout',
-		},
-		value: 'total',
-		currency: 'currency',
-		lineItems: { path: 'line_items', productId: 'product_id', title: 'name', quantity: 'quantity' },
-		attributes: { firstName: 'billing.first_name', lastName: 'billing.last_name', country: 'billing.country' },
-		emptyCustomerIds: ['0'],
-	},
-	stripeCharges: {
-		customerId: 'customer',
-		email: 'billing_details.email',
-		eventId: 'id',
-		orderId: 'id',
-		timestamp: 'created',
-		eventType: 'status',
-		typeValues: { succeeded: 'purchase', pending: 'other', failed: 'other' },
-		value: 'amount',
-		valueIs: 'cents',
-		currency: 'currency',
-	},
-	hubspotContacts: {
-		customerId: 'id',
-		email: 'properties.email',
-		phone: 'properties.phone',
-		timestamp: 'properties.createdate',
-		fixedType: 'identify',
-		attributes: { firstName: 'properties.firstname', lastName: 'properties.lastname', country: 'properties.country' },
-		consent: { email: { path: 'properties.hs_email_optout', negate: true } },
-	},
-	hubspotDeals: {
-		customerId: 'properties.hs_primary_associated_contact_id',
-		eventId: 'id',
-		orderId: 'id',
-		timestamp: 'properties.closedate',
-		eventType: 'properties.dealstage',
-		typeValues: { closedwon: 'purchase', closedlost: 'other' },
-		value: 'properties.amount',
-		currency: 'properties.deal_currency_code',
-	},
+	shopifyOrders: readWith(readShopifyOrder),
+	wooCommerceOrders: readWith(readWooCommerceOrder),
+	stripeCharges: readWith(readStripeCharge),
+	hubspotContacts: readWith(readHubspotContact),
+	hubspotDeals: readWith(readHubspotDeal),
+	sendGridEvents: readWith(readSendGridEvent),
+	mailchimpMembers: readWith(readMailchimpMember),
+	twilioInboundSms: readWith(readTwilioInboundSms),
 	csvRows: {
 		customerId: 'customer_id',
 		email: 'email',
@@ -194,3 +175,21 @@ export const CUSTOM_MAPPING: SourceMapping = {
 	consentGranted: 'consentGranted',
 	attributes: { firstName: 'firstName', lastName: 'lastName', country: 'country', timeZone: 'timeZone' },
 };
+
+export interface PresetOptions {
+	/** HubSpot deal stages (internal ids) that mean won; default `closedwon`. */
+	wonDealStages?: readonly string[];
+}
+
+/**
+ * The mapping of a source with the user's preset options applied (today: HubSpot's won deal stages).
+ * @example presetMapping('hubspotDeals', { wonDealStages: ['closedwon', '1234567'] })
+ */
+export function presetMapping(source: SourcePreset, options: PresetOptions = {}): SourceMapping | undefined {
+	if (source === 'custom') return CUSTOM_MAPPING;
+	if (!Object.prototype.hasOwnProperty.call(PRESET_MAPPINGS, source)) return undefined;
+	if (source !== 'hubspotDeals') return PRESET_MAPPINGS[source];
+	const stages = (options.wonDealStages ?? DEFAULT_WON_DEAL_STAGES).map((stage) => stage.trim()).filter((stage) => stage !== '');
+	const won = new Set(stages.length ? stages : DEFAULT_WON_DEAL_STAGES);
+	return readWith((record, context) => readHubspotDeal(record, context, won));
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { BuildProfilesOptions, BuildProfilesSummary, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
-import { buildProfiles, CUSTOM_MAPPING, LifecycleInputError, mapRecordToEvent, parseExchangeRates, PRESET_MAPPINGS } from '../../lib';
+import { buildProfiles, LifecycleInputError, mapSourceRecord, parseExchangeRates, presetMapping } from '../../lib';
 import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
@@ -59,7 +59,8 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 	const source = this.getNodeParameter('source', 0) as SourcePreset;
 	const periodUnit = this.getNodeParameter('periodUnit', 0, 'day') as 'day' | 'week';
 	const options = this.getNodeParameter('options', 0, {}) as BuildProfileOptions;
-	const mapping: SourceMapping = source === 'custom' ? CUSTOM_MAPPING : PRESET_MAPPINGS[source];
+	const wonDealStages = source === 'hubspotDeals' ? String(this.getNodeParameter('wonDealStages', 0, 'closedwon')).split(',') : undefined;
+	const mapping: SourceMapping | undefined = presetMapping(source, { wonDealStages });
 	if (!mapping) throw errors.fatal(new LifecycleInputError(`Unknown source "${source}"`, { field: 'source' }));
 	let placeholders = 0;
 	const mapOptions: MapOptions = {
@@ -75,7 +76,7 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const record = source === 'custom' ? customRecord(this, itemIndex) : items[itemIndex].json;
-			const event = mapRecordToEvent(record, mapping, itemIndex, mapOptions);
+			const event = mapSourceRecord(record, mapping, itemIndex, mapOptions);
 			if (event) events.push(event);
 			else withoutIdentity++;
 		} catch (error) {
@@ -94,6 +95,7 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 		result = buildProfiles(events, {
 			periodUnit,
 			observationEnd: options.observationEnd || undefined,
+			now: Date.now(),
 			afterObservationEnd: options.afterObservationEnd,
 			dedupeByEventId: options.dedupeByEventId ?? true,
 			refunds: options.refunds,

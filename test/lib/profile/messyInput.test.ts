@@ -113,22 +113,37 @@ describe('buildProfiles: dates and amounts are bounded', () => {
 		expect(profiles[0].observationEnd).toBe('2024-01-01T00:00:00.000Z');
 	});
 
-	it('one far-future outlier is refused and cannot move the observation end of every profile', () => {
+	it('one far-future outlier is refused (beyond the run clock) and cannot move the observation end of every profile', () => {
 		const events = [
 			event({ customerId: 'A', type: 'purchase', value: 1, timestamp: at('2024-01-01') }),
 			event({ customerId: 'A', type: 'purchase', value: 1, timestamp: at('2024-03-01') }),
 			event({ customerId: 'B', type: 'purchase', value: 1, timestamp: at('2024-02-01') }),
 			event({ customerId: 'C', type: 'purchase', value: 1, timestamp: at('2150-12-31'), sourceIndex: 99 }),
 		];
-		const { profiles, issues, summary } = buildProfiles(events);
+		const { profiles, issues, summary } = buildProfiles(events, { now: at('2024-06-01') });
 		expect(summary.observationEnd).toBe('2024-03-01T00:00:00.000Z');
 		expect(profiles.map((profile) => profile.daysSinceLastPurchase)).toEqual([0, 29]);
-		expect(issues).toEqual([expect.objectContaining({ itemIndex: 99, field: 'timestamp', message: expect.stringMatching(/after the bulk of the data/) })]);
+		expect(issues).toEqual([expect.objectContaining({ itemIndex: 99, field: 'timestamp', message: expect.stringMatching(/after the latest plausible time/) })]);
 		expect(summary.outlierEvents).toBe(1);
 		// With an explicit observation end the user decides: the event is after it.
 		const explicit = buildProfiles(events, { observationEnd: '2199-01-01' });
 		expect(explicit.issues).toEqual([]);
 		expect(explicit.profiles).toHaveLength(3);
+	});
+
+	it('a far-future outlier in a large run is refused without a clock: more than 366 days after the 99th percentile', () => {
+		const events = Array.from({ length: 1000 }, (_, k) => event({ customerId: `C${k % 50}`, type: 'purchase', value: 1, timestamp: at('2024-01-01') + k * 3600_000 }));
+		events.push(event({ customerId: 'X', type: 'purchase', value: 1, timestamp: at('2099-01-01'), sourceIndex: 1234 }));
+		const { issues, summary } = buildProfiles(events);
+		expect(issues).toEqual([expect.objectContaining({ itemIndex: 1234, field: 'timestamp' })]);
+		expect(summary.observationEnd).toBe(new Date(at('2024-01-01') + 999 * 3600_000).toISOString());
+	});
+
+	it('a returning customer\'s purchase years after their previous ones is kept in a small run (one customer\'s history)', () => {
+		const events = [at('2020-01-01'), at('2020-02-01'), at('2020-03-01'), at('2024-05-01')].map((timestamp, sourceIndex) => event({ customerId: 'R', type: 'purchase', value: 5, timestamp, sourceIndex }));
+		const { profiles, issues } = buildProfiles(events, { now: at('2024-06-01') });
+		expect(issues).toEqual([]);
+		expect(profiles[0].lastPurchaseAt).toBe('2024-05-01T00:00:00.000Z');
 	});
 
 	it('amounts near 1e308 never give Infinity revenue: the item is an issue naming the value field', () => {
