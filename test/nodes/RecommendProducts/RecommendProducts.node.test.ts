@@ -89,6 +89,17 @@ describe('Recommend Products node (mocked context)', () => {
 		expect((broken as Error).message).toContain('parseRecommenderModel rejected the model');
 	});
 
+	it('refuses a stored model edited after Build Model, by its fingerprint, with what to do', async () => {
+		const built = await run({ operation: 'buildModel', options: { minCoCustomers: 1, minSupport: 1, minLift: 0 } }, orderLines);
+		const model = JSON.parse(JSON.stringify(built.output[0].json)) as { fingerprint: string; products: { titles: string[] } };
+		expect(model.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+		model.products.titles[0] = 'EDITED';
+		const failure = await node.execute.call(contextFor({ modelFrom: 'stored', storedModel: JSON.stringify(model), productsField: 'productId' }, [{ productId: 'A' }]).context).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect((failure as NodeOperationError).message).toContain('it was changed after it was built, its content does not match its fingerprint');
+		expect((failure as NodeOperationError).description).toBe('Rebuild the model with Build Model, or pass it unchanged');
+	});
+
 	it('evaluates by time split against MostPopular, one item per strategy', async () => {
 		const later = [{ customerId: 'c4', productId: 'A', orderId: 'o9', timestamp: '2024-02-01T10:00:00Z', title: 'A' }];
 		const { output } = await run({ operation: 'evaluate', splitAt: '2024-01-15T00:00:00Z', count: 2, options: { minCoCustomers: 1 } }, [...orderLines, ...later]);
