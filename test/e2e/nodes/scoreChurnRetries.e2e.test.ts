@@ -17,7 +17,7 @@ const endpoints: ScoringEndpoint[] = [];
 /** The bearer the loopback endpoint accepts (a test value, not a secret). */
 const endpointBearer = 'not-a-secret-e2e';
 /** A key in the base URL's query, as some hosted model endpoints take it (a test value). */
-const urlKey = 'e2eKey0123456789abcdef';
+const baseUrlQueryValue = 'not-a-secret-e2e-query';
 
 beforeAll(async () => {
 	host = await N8nHost.create('score-churn-retries');
@@ -38,7 +38,7 @@ async function remoteWorkflow(name: string, faults: ScoringFault[], options: Rec
 	const endpoint = await ScoringEndpoint.start({ folder: host.folder, token: endpointBearer, faults });
 	endpoints.push(endpoint);
 	const credentialId = `scoring${name}01`;
-	host.importCredentials([{ id: credentialId, name: `Scoring ${name}`, type: 'lifecycleScoringApi', data: { baseUrl: `${endpoint.url}/?key=${urlKey}`, headerName: 'Authorization', apiKey: endpointBearer } }]);
+	host.importCredentials([{ id: credentialId, name: `Scoring ${name}`, type: 'lifecycleScoringApi', data: { baseUrl: `${endpoint.url}/?key=${baseUrlQueryValue}`, headerName: 'Authorization', apiKey: endpointBearer } }]);
 	const workflow = loadWorkflow('cdnow-score-churn-remote', { 'Read CSV File': { fileSelector: csv }, 'Score Churn Remote': { options: { batchSize: 60, ...options } } });
 	workflow.id = `cdnowRetry${name}`;
 	const scoring = workflow.nodes.find((node) => node.name === 'Score Churn Remote')!;
@@ -55,7 +55,7 @@ describe('Score Churn remote scoring in real n8n: timeout, retries, redaction', 
 		const requests = endpoint.requests();
 		expect(requests.map((request) => request.fault)).toEqual(['hang', '503', 'reset', null, null, null]);
 		expect(requests.map((request) => request.customers)).toEqual([60, 60, 60, 60, 60, 59]);
-		expect(requests.every((request) => request.url === '/score' && request.query === `key=${urlKey}` && request.authorized)).toBe(true);
+		expect(requests.every((request) => request.url === '/score' && request.query === `key=${baseUrlQueryValue}` && request.authorized)).toBe(true);
 		const scored = outputOf(run.result!, 'Score Churn Remote');
 		expect(scored).toHaveLength(179);
 		expect(scored.every((item) => item.json.churnModel === 'remote')).toBe(true);
@@ -70,7 +70,7 @@ describe('Score Churn remote scoring in real n8n: timeout, retries, redaction', 
 		expect(error.message).toBe(`The scoring endpoint ${endpoint.url}/score?key=*** failed for items 0 to 59: no answer within 1 s (the Timeout option); batch 1 of 3, gave up after 1 retry`);
 		expect(error.description).toContain('raise Timeout (Seconds) or lower Batch Size');
 		expect(endpoint.requests().map((request) => request.fault)).toEqual(['hang', 'hang']);
-		expect(`${run.stdout}${run.stderr}`).not.toContain(urlKey);
+		expect(`${run.stdout}${run.stderr}`).not.toContain(baseUrlQueryValue);
 		expect(`${run.stdout}${run.stderr}`).not.toContain(endpointBearer);
 	});
 });
