@@ -21,3 +21,4 @@ export type { Interaction } from './readInteractions';
 export type { CatalogItem } from './readCatalog';
 export { parseStockValue, readStockStatus, readStockStatusOrError } from './readStockStatus';
 export { readPrice } from './readPrice';
+export { withCatalogStock } from './withCatalogStock';

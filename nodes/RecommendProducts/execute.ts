@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { BusinessRules, CatalogItem, Interaction, RecommenderModel, RecommendStrategy } from '../../lib';
-import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, ownField, parseRecommenderModel, profileInteractions, readPrice, readStockStatusOrError } from '../../lib';
+import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, ownField, parseRecommenderModel, profileInteractions, readPrice, readStockStatusOrError, withCatalogStock } from '../../lib';
 import { errorItem, ItemErrorCollector, toNodeError } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
@@ -147,6 +147,17 @@ function storedModel(context: IExecuteFunctions): RecommenderModel {
 	}
 }
 
+/** The stored model with today's stock from the catalog on the second input, when there is one. */
+function storedWithStock(context: IExecuteFunctions, catalog: CatalogItem[] | undefined): RecommenderModel {
+	const model = storedModel(context);
+	if (!catalog) return model;
+	try {
+		return withCatalogStock(model, catalog);
+	} catch (error) {
+		throw toRunError(context, error);
+	}
+}
+
 function build(context: IExecuteFunctions, interactions: Interaction[], catalog: CatalogItem[] | undefined): RecommenderModel {
 	try {
 		return buildRecommender(interactions, buildOptions(context, catalog));
@@ -180,7 +191,7 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 	const productsField = (context.getNodeParameter('productsField', 0, '') as string).trim();
 	const modelFrom = context.getNodeParameter('modelFrom', 0, 'input') as string;
 	const { catalog, errorItems } = readCatalogInput(context);
-	const model = modelFrom === 'stored' ? storedModel(context) : build(context, profileInteractions(items.map((item) => item.json)), catalog);
+	const model = modelFrom === 'stored' ? storedWithStock(context, catalog) : build(context, profileInteractions(items.map((item) => item.json)), catalog);
 	if (modelFrom !== 'stored') hintUnreadablePrices(context, model.summary.catalog?.skipped.invalidPrice ?? 0, 0);
 	const rules = readRules(context);
 	const recommender = createRecommender(model);

@@ -164,6 +164,16 @@ describe('Recommend Products: stock and prices as the shop nodes return them', (
 		expect(recommendedTo(output, 'c5')).not.toContain('B');
 	});
 
+	it('never recommends a product from a stored model that the catalog now says is out of stock', async () => {
+		const built = await run({ operation: 'buildModel', options: { minCoCustomers: 1, minSupport: 1, minLift: 0 } }, orderLines, [{ productId: 'B', stock_status: 'instock' }]);
+		const storedModel = JSON.stringify(built.output[0].json);
+		const recommendWith = async (catalogRows: Array<Record<string, unknown>>) =>
+			(await run({ strategy: 'boughtTogether', modelFrom: 'stored', storedModel, productsField: 'productId', count: 2, rules: { excludePurchased: false } }, [{ productId: 'A' }], catalogRows)).output[0].json.rec1Id;
+		expect(await recommendWith([])).toBe('B');
+		expect(await recommendWith([{ productId: 'B', stock_status: 'outofstock' }])).not.toBe('B');
+		expect(await recommendWith([{ productId: 'B', title: 'no stock field' }])).toBe('B');
+	});
+
 	it('counts unparsable catalog and interaction prices in an execution hint and reads numeric text', async () => {
 		const catalogRows = [
 			{ productId: 'A', price: '3.75' },
