@@ -99,3 +99,11 @@ export {
 	SupervisedChurnModelSchema,
 } from './supervisedChurn';
 export type { FitSupervisedChurnOptions, SupervisedChurnExplanation, SupervisedChurnModel } from './supervisedChurn';
+export { isRetryableFailure } from './isRetryableFailure';
+export type { HttpFailure } from './isRetryableFailure';
+export { joinEndpointUrl } from './joinEndpointUrl';
+export { parseRetryAfter } from './parseRetryAfter';
+export { planRetry } from './planRetry';
+export type { RetryPlan, RetrySettings } from './planRetry';
+export { redactSecrets, redactUrl, REDACTED } from './redactSecrets';
+export { urlSecrets } from './urlSecrets';

@@ -32,6 +32,7 @@ import { readCatalog } from './readCatalog';
 import type { Interaction } from './readInteractions';
 import { readInteractions } from './readInteractions';
 import type { RecommenderModel } from './recommenderModelSchema';
+import { recommenderModelFingerprint } from './recommenderModelFingerprint';
 import { RECOMMENDER_MODEL_VERSION, RecommenderModelSchema } from './recommenderModelSchema';
 import { tokenizeText } from './tokenizeText';
 import { transposeCustomerItems } from './transposeCustomerItems';
@@ -162,7 +163,7 @@ export function buildRecommender(interactions: Iterable<Interaction>, options: B
 	let productsWithInteractions = 0;
 	for (let p = 0; p < products; p++) if (popularity.customers[p] > 0) productsWithInteractions++;
 
-	const model: RecommenderModel = {
+	const content: RecommenderModel = {
 		kind: 'recommender',
 		version: RECOMMENDER_MODEL_VERSION,
 		asOf: Number.isFinite(present) && present > 0 ? new Date(present).toISOString() : null,
@@ -220,5 +221,5 @@ export function buildRecommender(interactions: Iterable<Interaction>, options: B
 		text,
 		groups,
 	};
-	return RecommenderModelSchema.parse(model);
+	return RecommenderModelSchema.parse({ ...content, fingerprint: recommenderModelFingerprint(content as unknown as Record<string, unknown>) });
 }

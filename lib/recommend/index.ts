@@ -19,3 +19,6 @@ export { RECOMMENDER_MODEL_VERSION, RecommenderModelSchema } from './recommender
 export type { RecommenderModel } from './recommenderModelSchema';
 export type { Interaction } from './readInteractions';
 export type { CatalogItem } from './readCatalog';
+export { parseStockValue, readStockStatus, readStockStatusOrError } from './readStockStatus';
+export { readPrice } from './readPrice';
+export { withCatalogStock } from './withCatalogStock';

@@ -4,7 +4,8 @@
  * kind or version, a missing or extra field, a product number outside the catalogue, broken offsets,
  * arrays of different lengths, non-finite scores, duplicate product ids.
  *
- *   kind = 'recommender', version = 1, then RecommenderModelSchema (structure and consistency)
+ *   kind = 'recommender', version = 1, then RecommenderModelSchema (structure and consistency), then the
+ *   fingerprint: present, and equal to recommenderModelFingerprint of the rest (an edited model is refused)
  *
  * Reference: https://zod.dev (safeParse and issues).
  *
@@ -13,6 +14,7 @@
  */
 import type { z } from 'zod';
 
+import { recommenderModelFingerprint } from './recommenderModelFingerprint';
 import { RECOMMENDER_MODEL_VERSION, RecommenderModelSchema } from './recommenderModelSchema';
 import type { RecommenderModel } from './recommenderModelSchema';
 
@@ -21,6 +23,15 @@ function describeIssues(error: z.ZodError): string {
 		.slice(0, 5)
 		.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
 		.join('; ');
+}
+
+function checkFingerprint(model: RecommenderModel): void {
+	if (model.fingerprint === undefined) {
+		throw new Error('parseRecommenderModel refused the model: it has no fingerprint, so it cannot be told apart from an edited copy (rebuild it with Build Model and store the whole model item)');
+	}
+	if (recommenderModelFingerprint(model as unknown as Record<string, unknown>) !== model.fingerprint) {
+		throw new Error('parseRecommenderModel refused the model: it was changed after it was built, its content does not match its fingerprint (use the model exactly as Build Model wrote it, or rebuild it)');
+	}
 }
 
 export function parseRecommenderModel(value: unknown): RecommenderModel {
@@ -34,5 +45,6 @@ export function parseRecommenderModel(value: unknown): RecommenderModel {
 	}
 	const parsed = RecommenderModelSchema.safeParse(value);
 	if (!parsed.success) throw new Error(`parseRecommenderModel rejected the model: ${describeIssues(parsed.error)}`);
+	checkFingerprint(parsed.data);
 	return parsed.data;
 }

@@ -3,7 +3,9 @@
  * brand, tags, price, stock), keyed by an id field. Entries without an id or with an id met before are
  * skipped and counted; a catalog where no entry has the id field is an error that names the field.
  *
- *   inStock = entry.inStock when boolean, else entry.stock > 0 when stock is a number, else unknown (null)
+ *   inStock = readStockStatus(entry): true/false, counts and the shop nodes' stock texts; unknown (null) when no
+ *             stock field; unrecognised stock text is a LifecycleInputError naming the entry and field
+ *   price   = readPrice(entry.price): numbers and numeric text; anything else is counted in skipped.invalidPrice
  *
  * Reference: schema.org Product (name, description, category, brand, offers.price, availability),
  * https://schema.org/Product
@@ -11,7 +13,10 @@
  * Cost: O(entries) time and memory.
  * @example readCatalog([{ productId: 'A1', category: 'Lighting', price: 3.5 }]).entries[0].category // 'Lighting'
  */
+import { LifecycleInputError } from '../errors';
 import { ownField } from '../fieldValues';
+import { readPrice } from './readPrice';
+import { readStockStatusOrError } from './readStockStatus';
 export interface CatalogItem {
 	productId?: string | number;
 	title?: string | null;
@@ -20,9 +25,11 @@ export interface CatalogItem {
 	brand?: string | null;
 	/** A list, or one string separated by commas. */
 	tags?: ReadonlyArray<string> | string | null;
-	price?: number | null;
-	inStock?: boolean | null;
-	stock?: number | null;
+	/** A number or numeric text ("12.50"). */
+	price?: number | string | null;
+	/** true/false, a count, or stock text; see readStockStatus (stock_status, variants, ... are read too). */
+	inStock?: boolean | number | string | null;
+	stock?: number | string | null;
 	[field: string]: unknown;
 }
 
@@ -69,13 +76,20 @@ function readTags(value: unknown): string[] {
 	return tags;
 }
 
+/** The stock status of catalog entry `index`, its errors naming the entry. */
+function entryStock(entry: object, index: number): boolean | null {
+	const stock = readStockStatusOrError(entry);
+	if (!(stock instanceof LifecycleInputError)) return stock;
+	throw new LifecycleInputError(`Catalog item ${index} ${stock.message}`, { itemIndex: index, field: stock.field, hint: stock.hint });
+}
+
 export function readCatalog(catalog: ReadonlyArray<unknown>, idField = 'productId', caller = 'readCatalog'): CatalogTable {
 	if (!Array.isArray(catalog)) throw new Error(`${caller} requires the catalog as an array of product objects`);
 	const skipped: CatalogSkips = { notAnObject: 0, missingId: 0, duplicateId: 0, invalidPrice: 0 };
 	const entries: CatalogEntry[] = [];
 	const seen = new Set<string>();
 	let objects = 0;
-	for (const entry of catalog) {
+	for (const [index, entry] of catalog.entries()) {
 		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
 			skipped.notAnObject++;
 			continue;
@@ -91,15 +105,9 @@ export function readCatalog(catalog: ReadonlyArray<unknown>, idField = 'productI
 			continue;
 		}
 		seen.add(id);
-		const rawPrice = ownField(entry, 'price');
-		let price: number | null = null;
-		if (rawPrice !== undefined && rawPrice !== null && rawPrice !== '') {
-			if (typeof rawPrice === 'number' && Number.isFinite(rawPrice) && rawPrice >= 0) price = rawPrice;
-			else skipped.invalidPrice++;
-		}
-		const rawInStock = ownField(entry, 'inStock');
-		const rawStock = ownField(entry, 'stock');
-		const inStock = typeof rawInStock === 'boolean' ? rawInStock : typeof rawStock === 'number' && !Number.isNaN(rawStock) ? rawStock > 0 : null;
+		const price = readPrice(ownField(entry, 'price'));
+		if (price === undefined) skipped.invalidPrice++;
+		const inStock = entryStock(entry, index);
 		entries.push({
 			id,
 			title: readText(ownField(entry, 'title')),
@@ -107,7 +115,7 @@ export function readCatalog(catalog: ReadonlyArray<unknown>, idField = 'productI
 			category: readText(ownField(entry, 'category')),
 			brand: readText(ownField(entry, 'brand')),
 			tags: readTags(ownField(entry, 'tags')),
-			price,
+			price: price ?? null,
 			inStock,
 		});
 	}

@@ -153,6 +153,8 @@ export const RecommenderModelBaseSchema = z
 		boughtTogether: BoughtTogetherSchema,
 		text: TextSchema,
 		groups: z.array(GroupSchema),
+		/** recommenderModelFingerprint of the rest; parseRecommenderModel requires it and checks it. */
+		fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Expected sha256: and 64 hex digits').optional(),
 	})
 	.strict();
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { BusinessRules, CatalogItem, Interaction, RecommenderModel, RecommendStrategy } from '../../lib';
-import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, ownField, parseRecommenderModel, profileInteractions } from '../../lib';
-import { ItemErrorCollector } from '../shared/itemErrors';
+import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInputError, ownField, parseRecommenderModel, profileInteractions, readPrice, readStockStatusOrError, withCatalogStock } from '../../lib';
+import { errorItem, ItemErrorCollector, toNodeError } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
 
@@ -27,41 +27,67 @@ function list(text: string | undefined): string[] {
 		.filter(Boolean);
 }
 
-/** The catalog on the second input, with the user's field names mapped onto the catalog fields lib reads. */
-function readCatalogInput(context: IExecuteFunctions): CatalogItem[] | undefined {
+/** The catalog on the second input with the problems found reading it: error items (Continue on fail) and prices. */
+interface CatalogInput {
+	catalog: CatalogItem[] | undefined;
+	errorItems: INodeExecutionData[];
+}
+
+/** A catalog item's stock, read in the shop nodes' vocabularies; unreadable stock fails its item, closed. */
+function catalogStock(context: IExecuteFunctions, json: IDataObject, index: number, field: string, errorItems: INodeExecutionData[]): boolean | null {
+	const stock = readStockStatusOrError(json, field);
+	if (!(stock instanceof LifecycleInputError)) return stock;
+	const nodeError = toNodeError(context, new LifecycleInputError(`Catalog item ${index} (second input) ${stock.message}`, { field: stock.field, hint: stock.hint }));
+	if (!context.continueOnFail()) throw nodeError;
+	errorItems.push({ ...errorItem(nodeError, index), pairedItem: { item: index, input: 1 } });
+	// Never recommended: its stock could not be read.
+	return false;
+}
+
+function readCatalogInput(context: IExecuteFunctions): CatalogInput {
 	let items: INodeExecutionData[] = [];
 	try {
 		items = context.getInputData(1);
 	} catch {
-		return undefined;
+		return { catalog: undefined, errorItems: [] };
 	}
-	if (!items || items.length === 0) return undefined;
+	if (!items || items.length === 0) return { catalog: undefined, errorItems: [] };
 	const fields = context.getNodeParameter('catalogFields', 0, {}) as CatalogFields;
 	const name = (key: keyof CatalogFields) => fields[key] ?? key;
-	return items.map((item) => {
-		const stock = ownField(item.json, name('inStock'));
-		const price = ownField(item.json, name('price'));
-		return {
-			productId: ownField(item.json, name('productId')) as string | number | undefined,
-			title: ownField(item.json, name('title')) as string | undefined,
-			description: ownField(item.json, name('description')) as string | undefined,
-			category: ownField(item.json, name('category')) as string | undefined,
-			brand: ownField(item.json, name('brand')) as string | undefined,
-			tags: ownField(item.json, name('tags')) as string | string[] | undefined,
-			price: typeof price === 'string' && price.trim() !== '' ? Number(price) : (price as number | undefined),
-			inStock: typeof stock === 'number' ? stock > 0 : typeof stock === 'string' ? !['false', '0', 'no', ''].includes(stock.trim().toLowerCase()) : (stock as boolean | undefined),
-		};
+	const errorItems: INodeExecutionData[] = [];
+	const catalog = items.map((item, index) => ({
+		productId: ownField(item.json, name('productId')) as string | number | undefined,
+		title: ownField(item.json, name('title')) as string | undefined,
+		description: ownField(item.json, name('description')) as string | undefined,
+		category: ownField(item.json, name('category')) as string | undefined,
+		brand: ownField(item.json, name('brand')) as string | undefined,
+		tags: ownField(item.json, name('tags')) as string | string[] | undefined,
+		price: ownField(item.json, name('price')) as number | string | undefined,
+		inStock: catalogStock(context, item.json, index, name('inStock'), errorItems),
+	}));
+	return { catalog, errorItems };
+}
+
+/** An execution hint for prices that could not be read (the products keep no price; price rules leave them out). */
+function hintUnreadablePrices(context: IExecuteFunctions, catalogPrices: number, interactionPrices: number): void {
+	const parts = [catalogPrices > 0 ? `${catalogPrices} in the catalog` : '', interactionPrices > 0 ? `${interactionPrices} in the interactions` : ''].filter(Boolean);
+	if (parts.length === 0) return;
+	context.addExecutionHints({
+		message: `${catalogPrices + interactionPrices} prices could not be read (${parts.join(', ')}): write them as numbers such as 12.50; those products have no price, so price rules leave them out`,
+		location: 'outputPane',
 	});
 }
 
-/** Order lines mapped by the user's field names. */
-function interactionsOf(context: IExecuteFunctions, items: INodeExecutionData[]): Interaction[] {
+/** Order lines mapped by the user's field names, and how many of their prices could not be read. */
+function interactionsOf(context: IExecuteFunctions, items: INodeExecutionData[]): { interactions: Interaction[]; unreadablePrices: number } {
 	const inputForm = context.getNodeParameter('inputForm', 0, 'interactions') as string;
-	if (inputForm === 'profiles') return profileInteractions(items.map((item) => item.json));
+	if (inputForm === 'profiles') return { interactions: profileInteractions(items.map((item) => item.json)), unreadablePrices: 0 };
 	const fields = context.getNodeParameter('fields', 0, {}) as Fields;
 	const name = (key: keyof Fields) => fields[key] ?? key;
-	return items.map((item) => {
-		const price = ownField(item.json, name('price'));
+	let unreadablePrices = 0;
+	const interactions = items.map((item) => {
+		const price = readPrice(ownField(item.json, name('price')));
+		if (price === undefined) unreadablePrices++;
 		return {
 			customerId: ownField(item.json, name('customerId')) as string,
 			productId: ownField(item.json, name('productId')) as string,
@@ -69,10 +95,11 @@ function interactionsOf(context: IExecuteFunctions, items: INodeExecutionData[])
 			timestamp: ownField(item.json, name('timestamp')) as string | undefined,
 			orderId: ownField(item.json, name('orderId')) as string | undefined,
 			title: ownField(item.json, name('title')) as string | undefined,
-			price: typeof price === 'string' && price.trim() !== '' ? Number(price) : (price as number | undefined),
+			price: price ?? undefined,
 			country: ownField(item.json, name('country')) as string | undefined,
 		};
 	});
+	return { interactions, unreadablePrices };
 }
 
 function buildOptions(context: IExecuteFunctions, catalog: CatalogItem[] | undefined) {
@@ -120,6 +147,17 @@ function storedModel(context: IExecuteFunctions): RecommenderModel {
 	}
 }
 
+/** The stored model with today's stock from the catalog on the second input, when there is one. */
+function storedWithStock(context: IExecuteFunctions, catalog: CatalogItem[] | undefined): RecommenderModel {
+	const model = storedModel(context);
+	if (!catalog) return model;
+	try {
+		return withCatalogStock(model, catalog);
+	} catch (error) {
+		throw toRunError(context, error);
+	}
+}
+
 function build(context: IExecuteFunctions, interactions: Interaction[], catalog: CatalogItem[] | undefined): RecommenderModel {
 	try {
 		return buildRecommender(interactions, buildOptions(context, catalog));
@@ -134,14 +172,17 @@ function toRunError(context: IExecuteFunctions, error: unknown): NodeOperationEr
 }
 
 async function buildModelOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const model = build(context, interactionsOf(context, items), readCatalogInput(context));
+	const { interactions, unreadablePrices } = interactionsOf(context, items);
+	const { catalog, errorItems } = readCatalogInput(context);
+	const model = build(context, interactions, catalog);
+	hintUnreadablePrices(context, model.summary.catalog?.skipped.invalidPrice ?? 0, unreadablePrices);
 	const options = context.getNodeParameter('options', 0, {}) as NodeOptions;
 	const summary = { modelItem: true, kind: model.kind, products: model.products.ids.length, customers: model.summary.customers, asOf: model.asOf };
 	if (options.modelOutput === 'binary') {
 		const data = await context.helpers.prepareBinaryData(Buffer.from(JSON.stringify(model), 'utf8'), 'recommender-model.json', 'application/json');
-		return [[{ json: summary, binary: { data }, pairedItem: { item: 0 } }]];
+		return [[{ json: summary, binary: { data }, pairedItem: { item: 0 } }, ...errorItems]];
 	}
-	return [[{ json: { ...(model as unknown as IDataObject), modelItem: true }, pairedItem: { item: 0 } }]];
+	return [[{ json: { ...(model as unknown as IDataObject), modelItem: true }, pairedItem: { item: 0 } }, ...errorItems]];
 }
 
 async function recommendOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
@@ -149,8 +190,9 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 	const count = context.getNodeParameter('count', 0, 5) as number;
 	const productsField = (context.getNodeParameter('productsField', 0, '') as string).trim();
 	const modelFrom = context.getNodeParameter('modelFrom', 0, 'input') as string;
-	const catalog = readCatalogInput(context);
-	const model = modelFrom === 'stored' ? storedModel(context) : build(context, profileInteractions(items.map((item) => item.json)), catalog);
+	const { catalog, errorItems } = readCatalogInput(context);
+	const model = modelFrom === 'stored' ? storedWithStock(context, catalog) : build(context, profileInteractions(items.map((item) => item.json)), catalog);
+	if (modelFrom !== 'stored') hintUnreadablePrices(context, model.summary.catalog?.skipped.invalidPrice ?? 0, 0);
 	const rules = readRules(context);
 	const recommender = createRecommender(model);
 	const errors = new ItemErrorCollector(context);
@@ -181,7 +223,7 @@ async function recommendOperation(context: IExecuteFunctions, items: INodeExecut
 		}
 	});
 	if (unknownProducts > 0) context.addExecutionHints({ message: `${unknownProducts} products in the items are not in the model (new products or other IDs); they were left out`, location: 'outputPane' });
-	return [inInputOrder([...output, ...errors.items])];
+	return [[...inInputOrder([...output, ...errors.items]), ...errorItems]];
 }
 
 async function evaluateOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
@@ -191,7 +233,7 @@ async function evaluateOperation(context: IExecuteFunctions, items: INodeExecuti
 	const options = buildOptions(context, undefined);
 	let evaluation;
 	try {
-		evaluation = evaluateRecommender(interactionsOf(context, items), { splitAt, k: count, strategies: ['personalised', 'boughtTogether', 'trending'], build: options });
+		evaluation = evaluateRecommender(interactionsOf(context, items).interactions, { splitAt, k: count, strategies: ['personalised', 'boughtTogether', 'trending'], build: options });
 	} catch (error) {
 		throw toRunError(context, error);
 	}

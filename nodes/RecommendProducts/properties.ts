@@ -138,7 +138,7 @@ export const recommendProductsProperties: INodeProperties[] = [
 			{ displayName: 'Brand Field', name: 'brand', type: 'string', default: 'brand' },
 			{ displayName: 'Category Field', name: 'category', type: 'string', default: 'category' },
 			{ displayName: 'Description Field', name: 'description', type: 'string', default: 'description' },
-			{ displayName: 'In Stock Field', name: 'inStock', type: 'string', default: 'inStock', description: 'True/false, or a stock count (0 = out of stock)' },
+			{ displayName: 'In Stock Field', name: 'inStock', type: 'string', default: 'inStock', description: 'True/false, a stock count (0 = out of stock) or stock text such as instock, outofstock, onbackorder. Without this field, WooCommerce stock_status and Shopify inventory are read.' },
 			{ displayName: 'Price Field', name: 'price', type: 'string', default: 'price' },
 			{ displayName: 'Product ID Field', name: 'productId', type: 'string', default: 'productId' },
 			{ displayName: 'Tags Field', name: 'tags', type: 'string', default: 'tags' },

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ChurnModelBundle, ScoreChurnProfilesOptions } from '../../lib';
-import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, ownField, readRemoteScores, roundTo, scoreChurnProfiles } from '../../lib';
-import { ItemErrorCollector, toNodeError } from '../shared/itemErrors';
+import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, ownField, roundTo, scoreChurnProfiles } from '../../lib';
+import { ItemErrorCollector } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
+import type { RemoteOptions } from './scoreRemotely';
+import { scoreRemotely } from './scoreRemotely';
 
-interface ScoreChurnNodeOptions {
-	batchSize?: number;
+interface ScoreChurnNodeOptions extends RemoteOptions {
 	discountRate?: number;
 	fallbackModel?: unknown;
 	featureFields?: string;
@@ -118,67 +119,17 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[], op
 	return [inInputOrder([...output, ...errors.items])];
 }
 
-/** A failed call of the scoring endpoint (HTTP error, unreachable, or an answer that breaks the contract) as a node error. */
-function remoteFailure(context: IExecuteFunctions, failure: unknown, url: string, first: number, count: number): NodeOperationError {
-	if (failure instanceof LifecycleInputError) return toNodeError(context, failure);
-	const message = failure instanceof Error ? failure.message : String(failure);
-	return new NodeOperationError(context.getNode(), `The scoring endpoint ${url} failed for items ${first} to ${first + count - 1}: ${message}`, {
-		description:
-			'Check the Lifecycle Scoring API credential (Base URL, API key or token, header) and that the endpoint answers POST {"horizon", "horizonUnit", "customers": [...]} with {"scores": [...]}, one per customer in the same order',
-	});
-}
-
-async function scoreRemotely(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+/** Score With Remote Endpoint: the risk bands checked before any call, then the endpoint in batches. */
+async function scoreRemote(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const options = context.getNodeParameter('options', 0, {}) as ScoreChurnNodeOptions;
-	const path = (context.getNodeParameter('endpointPath', 0, '/score') as string).trim() || '/score';
-	const credentials = await context.getCredentials('lifecycleScoringApi');
-	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
 	const settings = scoringOptions(context, options);
-	const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
 	const [mediumRisk, highRisk] = [settings.mediumRisk ?? 0.4, settings.highRisk ?? 0.7];
 	if (!(mediumRisk >= 0 && mediumRisk <= highRisk && highRisk <= 1)) {
 		throw new NodeOperationError(context.getNode(), `Medium Risk From (${mediumRisk}) and High Risk From (${highRisk}) must be probabilities with medium <= high`, {
 			description: 'Set the risk bands in the options, for example 0.4 and 0.7',
 		});
 	}
-	const errors = new ItemErrorCollector(context);
-	const output: INodeExecutionData[] = [];
-	for (let first = 0; first < items.length; first += batchSize) {
-		const batch = items.slice(first, first + batchSize);
-		const request: IHttpRequestOptions = {
-			method: 'POST',
-			url,
-			body: { horizon: settings.horizon, horizonUnit: settings.horizonUnit, customers: batch.map((item) => item.json) },
-			json: true,
-		};
-		let failure: unknown;
-		let scores;
-		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'lifecycleScoringApi', request)) as unknown;
-			scores = readRemoteScores(response, batch.length, {
-				highRisk: settings.highRisk,
-				mediumRisk: settings.mediumRisk,
-				horizon: settings.horizon,
-				horizonUnit: settings.horizonUnit ?? 'week',
-				firstItemIndex: first,
-			});
-		} catch (error) {
-			failure = error;
-		}
-		if (!scores) {
-			// The whole batch failed: one error per item (Continue on fail), else the node stops.
-			const error = remoteFailure(context, failure, url, first, batch.length);
-			batch.forEach((_, k) => errors.fail(error, first + k));
-			continue;
-		}
-		scores.forEach((scored, k) => {
-			const itemIndex = first + k;
-			if (scored instanceof LifecycleInputError) errors.fail(scored, itemIndex);
-			else output.push({ json: { ...items[itemIndex].json, ...scored }, pairedItem: { item: itemIndex } });
-		});
-	}
-	return [inInputOrder([...output, ...errors.items])];
+	return await scoreRemotely(context, items, settings, options);
 }
 
 /** Reads a holdout field: a count of purchases (placed at the end of the holdout) or a list of times. */
@@ -250,6 +201,6 @@ export async function executeScoreChurn(this: IExecuteFunctions): Promise<INodeE
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0, 'fitAndScore') as string;
 	if (operation === 'evaluate') return await evaluate(this, items);
-	if (operation === 'scoreRemote') return await scoreRemotely(this, items);
+	if (operation === 'scoreRemote') return await scoreRemote(this, items);
 	return await score(this, items, operation);
 }

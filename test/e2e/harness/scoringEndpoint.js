@@ -6,6 +6,9 @@
 // Its model is a stand-in with a closed form the test can recompute from each customer's profile:
 //   churnProbability = (T - recency) / (T + 1),  probabilityAlive = 1 - churnProbability,
 //   expectedPurchases = horizon x frequency / (T + 1),  churnReasons only for customers with repeat purchases.
+// Faults for the retry tests: `faults` lists what the endpoint does to successive POST /score requests before it
+// answers normally: 'hang' (never answers), '503' and '429' (with Retry-After: 1), '500' (no Retry-After),
+// 'reset' (drops the connection without an answer). Each request's log line names the fault it got (or null).
 // It runs in a child process, because the harness runs `n8n execute` with spawnSync: an in-process server could
 // not answer while that call blocks the test's event loop. Each request is appended as one JSON line to a log.
 // Plain .js: it opens sockets and files, which n8n-node lint forbids in linted .ts files.
@@ -34,7 +37,23 @@ function stubScore(customer, horizon) {
 	return score;
 }
 
-function createScoringServer(token, onRequest) {
+/** Applies one fault to a request; true when it was answered (or dropped) that way. */
+function applyFault(fault, request, response) {
+	if (fault === 'hang') return true; // never answered: the client's timeout or cancel ends it
+	if (fault === 'reset') {
+		request.socket.destroy();
+		return true;
+	}
+	const status = Number(fault);
+	const headers = { 'content-type': 'application/json' };
+	if (status === 503 || status === 429) headers['retry-after'] = '1';
+	response.writeHead(status, headers);
+	response.end(JSON.stringify({ error: `injected ${fault}` }));
+	return true;
+}
+
+function createScoringServer(token, onRequest, faults = []) {
+	const pending = [...faults];
 	return http.createServer((request, response) => {
 		let text = '';
 		request.setEncoding('utf8');
@@ -48,23 +67,28 @@ function createScoringServer(token, onRequest) {
 				body = null;
 			}
 			const customers = Array.isArray(body?.customers) ? body.customers : null;
+			const pathname = (request.url || '').split('?')[0];
+			const fault = authorized && request.method === 'POST' && pathname === '/score' && pending.length > 0 ? pending.shift() : null;
 			onRequest({
 				method: request.method,
-				url: request.url,
+				url: pathname,
+				query: (request.url || '').includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : null,
 				authorized,
 				contentType: request.headers['content-type'] || null,
 				horizon: body?.horizon ?? null,
 				horizonUnit: body?.horizonUnit ?? null,
 				customers: customers ? customers.length : null,
 				customerIds: customers ? customers.map((customer) => customer.customerId ?? null) : [],
+				fault,
 			});
+			if (fault && applyFault(fault, request, response)) return;
 			const answer = (status, payload) => {
 				response.writeHead(status, { 'content-type': 'application/json' });
 				response.end(JSON.stringify(payload));
 			};
 			if (!authorized) return answer(401, { error: 'unauthorized' });
-			if (request.method === 'GET' && request.url === '/health') return answer(200, { ok: true });
-			if (request.method !== 'POST' || request.url !== '/score')
+			if (request.method === 'GET' && pathname === '/health') return answer(200, { ok: true });
+			if (request.method !== 'POST' || pathname !== '/score')
 				return answer(404, { error: 'not found' });
 			if (!customers) return answer(400, { error: 'body must be {"customers": [...]}' });
 			return answer(200, {
@@ -76,12 +100,12 @@ function createScoringServer(token, onRequest) {
 
 /** The scoring endpoint in a child process on 127.0.0.1; requests are read from its log file. */
 class ScoringEndpoint {
-	static async start({ folder, token }) {
+	static async start({ folder, token, faults = [] }) {
 		if (!folder || !token)
 			throw new Error('ScoringEndpoint.start needs a folder for its request log and a token');
 		const logFile = path.join(folder, `scoring-endpoint-${process.pid}-${Date.now()}.jsonl`);
 		fs.writeFileSync(logFile, '');
-		const { child, ports } = await startChildServer(__filename, [logFile, token], 'scoring endpoint');
+		const { child, ports } = await startChildServer(__filename, [logFile, token, JSON.stringify(faults)], 'scoring endpoint');
 		const [port] = ports;
 		return new ScoringEndpoint(child, port, logFile);
 	}
@@ -104,9 +128,11 @@ class ScoringEndpoint {
 }
 
 if (require.main === module && process.argv[2] === '--serve') {
-	const [, , , logFile, token] = process.argv;
-	const server = createScoringServer(token, (request) =>
-		fs.appendFileSync(logFile, `${JSON.stringify(request)}\n`),
+	const [, , , logFile, token, faults] = process.argv;
+	const server = createScoringServer(
+		token,
+		(request) => fs.appendFileSync(logFile, `${JSON.stringify(request)}\n`),
+		faults ? JSON.parse(faults) : [],
 	);
 	serveUntilTerminated(server);
 }

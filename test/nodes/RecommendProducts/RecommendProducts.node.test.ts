@@ -89,10 +89,102 @@ describe('Recommend Products node (mocked context)', () => {
 		expect((broken as Error).message).toContain('parseRecommenderModel rejected the model');
 	});
 
+	it('refuses a stored model edited after Build Model, by its fingerprint, with what to do', async () => {
+		const built = await run({ operation: 'buildModel', options: { minCoCustomers: 1, minSupport: 1, minLift: 0 } }, orderLines);
+		const model = JSON.parse(JSON.stringify(built.output[0].json)) as { fingerprint: string; products: { titles: string[] } };
+		expect(model.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+		model.products.titles[0] = 'EDITED';
+		const failure = await node.execute.call(contextFor({ modelFrom: 'stored', storedModel: JSON.stringify(model), productsField: 'productId' }, [{ productId: 'A' }]).context).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect((failure as NodeOperationError).message).toContain('it was changed after it was built, its content does not match its fingerprint');
+		expect((failure as NodeOperationError).description).toBe('Rebuild the model with Build Model, or pass it unchanged');
+	});
+
 	it('evaluates by time split against MostPopular, one item per strategy', async () => {
 		const later = [{ customerId: 'c4', productId: 'A', orderId: 'o9', timestamp: '2024-02-01T10:00:00Z', title: 'A' }];
 		const { output } = await run({ operation: 'evaluate', splitAt: '2024-01-15T00:00:00Z', count: 2, options: { minCoCustomers: 1 } }, [...orderLines, ...later]);
 		expect(output.map((item) => item.json.strategy)).toEqual(['personalised', 'boughtTogether', 'trending', 'mostPopular']);
 		expect(output[0].json).toMatchObject({ k: 2, customers: 1, precisionAt2: 0.5, recallAt2: 1, ndcgAt2: 1 });
+	});
+});
+
+describe('Recommend Products: stock and prices as the shop nodes return them', () => {
+	/** Every product bought by enough customers to be recommended to c5 (no history) by popularity. */
+	const shopProfiles = [
+		{ customerId: 'c1', productsPurchased: ['A', 'B', 'C', 'D'] },
+		{ customerId: 'c2', productsPurchased: ['A', 'B', 'C', 'D'] },
+		{ customerId: 'c5', productsPurchased: [] },
+	];
+	const recommendedTo = (output: Array<{ json: IDataObject }>, customerId: string) =>
+		(output.find((item) => item.json.customerId === customerId)?.json.recommendations as IDataObject[]).map((entry) => entry.productId);
+
+	it('never recommends a WooCommerce product whose stock_status is outofstock, "out of stock", "none" or "N"', async () => {
+		const woo = [
+			{ productId: 'A', stock_status: 'outofstock' },
+			{ productId: 'B', stock_status: 'out of stock' },
+			{ productId: 'C', stock_status: 'instock' },
+			{ productId: 'D', stock_status: 'onbackorder' },
+		];
+		const { output } = await run({ count: 4, catalogFields: { inStock: 'stock_status' } }, shopProfiles, woo);
+		expect(recommendedTo(output, 'c5').sort()).toEqual(['C', 'D']);
+		for (const text of ['none', 'N', 'outofstock', 'false', '0']) {
+			const mapped = await run({ count: 4, catalogFields: { inStock: 'available' } }, shopProfiles, [{ productId: 'A', available: text }, { productId: 'C', available: 'yes' }]);
+			expect(recommendedTo(mapped.output, 'c5')).not.toContain('A');
+		}
+	});
+
+	it('reads stock_status, Shopify variants and inventory without a mapped field', async () => {
+		const variant = (quantity: number, policy = 'deny') => ({ inventory_quantity: quantity, inventory_policy: policy, inventory_management: 'shopify' });
+		const catalogRows = [
+			{ productId: 'A', stock_status: 'outofstock' },
+			{ productId: 'B', variants: [variant(0), variant(0)] },
+			{ productId: 'C', variants: [variant(0), variant(0, 'continue')] },
+			{ productId: 'D', inventory_quantity: 0, inventory_policy: 'deny' },
+		];
+		const { output } = await run({ count: 4 }, shopProfiles, catalogRows);
+		expect(recommendedTo(output, 'c5')).toEqual(['C']);
+	});
+
+	it('stops on unrecognised stock text naming the catalog item and field; with Continue on fail gives an error item and never recommends that product', async () => {
+		const catalogRows = [
+			{ productId: 'A', stock_status: 'instock' },
+			{ productId: 'B', stock_status: 'maybe' },
+			{ productId: 'C', stock_status: 'instock' },
+		];
+		const failure = await node.execute.call(contextFor({ count: 4 }, shopProfiles, catalogRows).context).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect((failure as NodeOperationError).message).toBe('Catalog item 1 (second input) has "maybe" in stock_status, which is not a stock status');
+		expect((failure as NodeOperationError).description).toContain('Field: stock_status');
+		const { output } = await run({ count: 4 }, shopProfiles, catalogRows, true);
+		const errors = output.filter((item) => item.json.error);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].pairedItem).toEqual({ item: 1, input: 1 });
+		expect(errors[0].json.error).toContain('Catalog item 1');
+		expect(output.filter((item) => !item.json.error)).toHaveLength(3);
+		expect(recommendedTo(output, 'c5')).not.toContain('B');
+	});
+
+	it('never recommends a product from a stored model that the catalog now says is out of stock', async () => {
+		const built = await run({ operation: 'buildModel', options: { minCoCustomers: 1, minSupport: 1, minLift: 0 } }, orderLines, [{ productId: 'B', stock_status: 'instock' }]);
+		const storedModel = JSON.stringify(built.output[0].json);
+		const recommendWith = async (catalogRows: Array<Record<string, unknown>>) =>
+			(await run({ strategy: 'boughtTogether', modelFrom: 'stored', storedModel, productsField: 'productId', count: 2, rules: { excludePurchased: false } }, [{ productId: 'A' }], catalogRows)).output[0].json.rec1Id;
+		expect(await recommendWith([])).toBe('B');
+		expect(await recommendWith([{ productId: 'B', stock_status: 'outofstock' }])).not.toBe('B');
+		expect(await recommendWith([{ productId: 'B', title: 'no stock field' }])).toBe('B');
+	});
+
+	it('counts unparsable catalog and interaction prices in an execution hint and reads numeric text', async () => {
+		const catalogRows = [
+			{ productId: 'A', price: '3.75' },
+			{ productId: 'B', price: '4,15' },
+			{ productId: 'C', price: 'about 1' },
+			{ productId: 'D', price: '' },
+		];
+		const lines = orderLines.map((line, i) => ({ ...line, price: i === 0 ? 'n/a' : '2.10' }));
+		const { output, hints } = await run({ operation: 'buildModel', options: { minCoCustomers: 1 } }, lines, catalogRows);
+		const products = (output[0].json as unknown as { products: { ids: string[]; prices: Array<number | null> } }).products;
+		expect(products.prices[products.ids.indexOf('A')]).toBe(3.75);
+		expect(hints.map((hint) => hint.message)).toContain('3 prices could not be read (2 in the catalog, 1 in the interactions): write them as numbers such as 12.50; those products have no price, so price rules leave them out');
 	});
 });

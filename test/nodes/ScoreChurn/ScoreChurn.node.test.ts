@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import axios from 'axios';
 import { LifecycleScoringApi } from '../../../credentials/LifecycleScoringApi.credentials';
 import { ScoreChurn } from '../../../nodes/ScoreChurn/ScoreChurn.node';
@@ -351,8 +351,9 @@ describe('Score Churn node: remote endpoint (loopback server)', () => {
 
 	it('says which call failed and what to check when the endpoint refuses the token; Continue on fail gives an error per item', async () => {
 		const rows = [{ customerId: 'a', frequency: 3 }, { customerId: 'b', frequency: 1 }];
-		const failure = (await node.execute.call(remoteContext(rows, false, 'wrong-token')).catch((error: unknown) => error)) as NodeOperationError;
-		expect(failure).toBeInstanceOf(NodeOperationError);
+		const failure = (await node.execute.call(remoteContext(rows, false, 'wrong-token')).catch((error: unknown) => error)) as NodeApiError;
+		// An HTTP failure is a NodeApiError, as n8n's guide asks (this expected NodeOperationError before issue 16).
+		expect(failure).toBeInstanceOf(NodeApiError);
 		expect(failure.message).toMatch(/^The scoring endpoint http:\/\/127\.0\.0\.1:\d+\/score failed for items 0 to 1: .*401/);
 		expect(failure.description).toContain('Check the Lifecycle Scoring API credential');
 		const [output] = await node.execute.call(remoteContext(rows, true, 'wrong-token'));
