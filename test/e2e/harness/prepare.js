@@ -15,10 +15,14 @@ function run(command, args, options = {}) {
 	return result.stdout;
 }
 
-/** Options: chromium (default true) also makes sure the system Chromium of the editor screenshot test is installed. */
-async function prepareE2e({ chromium = true } = {}) {
+/**
+ * Options: chromium and redis (default true) also make sure the system Chromium of the editor screenshot test and
+ * the redis-server of the queue-mode test are installed (the demo needs neither); progress(line) hears each step.
+ */
+async function prepareE2e({ chromium = true, redis = true, progress = () => {} } = {}) {
 	provisionHost();
 	fs.mkdirSync(runsRoot, { recursive: true });
+	progress('Building the package (n8n-node build) and packing it as npm would publish it');
 	run('npm', ['run', 'build']);
 	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', runsRoot]));
 	const tarball = path.join(runsRoot, packed[0].filename);
@@ -28,7 +32,7 @@ async function prepareE2e({ chromium = true } = {}) {
 	run('npm', ['install', '--omit=peer', '--no-save', '--no-package-lock', '--ignore-scripts', tarball], { cwd: packageTemplate });
 	const installed = path.join(packageTemplate, 'node_modules', 'n8n-nodes-lifecycle', 'package.json');
 	if (!fs.existsSync(installed)) throw new Error('The packed package did not install into the template nodes folder');
-	ensureRedis();
+	if (redis) ensureRedis();
 	if (chromium) ensureChromium();
 }
 
