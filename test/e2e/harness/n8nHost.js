@@ -354,7 +354,7 @@ class N8nHost {
 			this.queueEnv = extra;
 		}
 		const main = this.spawnProcess(['start'], this.env(extra), 'main');
-		await this.waitForReady(this.port, 120000, 'main', '/healthz/readiness', main);
+		await this.waitForReady(this.port, 300000, 'main', '/healthz/readiness', main);
 		for (let w = 0; w < (queue ? workers : 0); w++) {
 			const healthPort = await freePort();
 			const brokerPort = await freePort();
@@ -363,7 +363,7 @@ class N8nHost {
 				this.env({ ...extra, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 				`worker-${w}`,
 			);
-			await this.waitForReady(healthPort, 120000, `worker-${w}`, '/healthz', worker);
+			await this.waitForReady(healthPort, 300000, `worker-${w}`, '/healthz', worker);
 		}
 	}
 
@@ -427,6 +427,7 @@ class N8nHost {
 			} catch (error) {
 				// A connection reset or refused before any answer (n8n still settling after start): try again, twice at most.
 				if (!['ECONNRESET', 'ECONNREFUSED'].includes(error.code) || ++resets > 2) throw error;
+				process.stderr.write(`[n8n webhook] ${method} /webhook/${webhookPath}: ${error.code} before any answer (try ${resets} of 2 more)\n`);
 				await sleep(2000);
 				continue;
 			}

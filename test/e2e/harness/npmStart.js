@@ -63,8 +63,10 @@ function startNpmStart({ env, folder, name }) {
 	run.interrupt = () => process.kill(-child.pid, 'SIGINT');
 	/** Resolves to { code, signal }, or kills the group and rejects after `timeoutMs`. */
 	run.waitForExit = async (timeoutMs) => {
-		const timer = sleep(timeoutMs).then(() => 'timeout');
-		const result = await Promise.race([run.exited, timer]);
+		let timer;
+		const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+		const result = await Promise.race([run.exited, timeout]);
+		clearTimeout(timer);
 		if (result !== 'timeout') return result;
 		try {
 			process.kill(-child.pid, 'SIGKILL');

@@ -9,10 +9,22 @@ const { projectRoot } = require('./paths.js');
 const { provisionHost } = require('./provision.js');
 const { ensureChromium } = require('./browser.js');
 
+/** Runs a command; its output goes to files (a child exiting before a pipe drains loses output), returns stdout. */
 function run(command, args, options = {}) {
-	const result = spawnSync(command, args, { cwd: projectRoot, encoding: 'utf8', ...options });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-	return result.stdout;
+	fs.mkdirSync(runsRoot, { recursive: true });
+	const folder = fs.mkdtempSync(path.join(runsRoot, `prepare-${process.pid}-`));
+	const files = [path.join(folder, 'stdout.txt'), path.join(folder, 'stderr.txt')];
+	const fds = files.map((file) => fs.openSync(file, 'w'));
+	let result;
+	try {
+		result = spawnSync(command, args, { cwd: projectRoot, ...options, stdio: ['ignore', ...fds] });
+	} finally {
+		fds.forEach((fd) => fs.closeSync(fd));
+	}
+	const [stdout, stderr] = files.map((file) => fs.readFileSync(file, 'utf8'));
+	fs.rmSync(folder, { recursive: true, force: true });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit status ${result.status ?? 'none'}${result.signal ? `, signal ${result.signal}` : ''}):\n${stdout.slice(-6000)}\n${stderr.slice(-6000)}`);
+	return stdout;
 }
 
 /**

@@ -177,8 +177,7 @@ class SmtpSink {
 		const logFile = path.join(folder, `smtp-sink-${process.pid}-${Date.now()}.jsonl`);
 		fs.writeFileSync(logFile, '');
 		const { child, ports } = await startChildServer(__filename, [logFile, name, String(port)], 'SMTP sink');
-		const [port] = ports;
-		return new SmtpSink(child, port, logFile);
+		return new SmtpSink(child, ports[0], logFile);
 	}
 
 	constructor(child, port, logFile) {
