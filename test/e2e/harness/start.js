@@ -16,8 +16,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const demoFolder = process.env.LIFECYCLE_DEMO_FOLDER ? path.resolve(process.env.LIFECYCLE_DEMO_FOLDER) : path.join(root, '.cache', 'n8n-demo');
 const logsFolder = path.join(root, '.cache', 'logs');
 /** Measured on a 2-core machine (see docs/demo.md): first run idle and busy, later starts. */
-const FIRST_RUN_ESTIMATE = 'about 8 minutes on an idle 2-core machine, up to 20 when it is busy';
-const WARM_START_ESTIMATE = 'about 2 minutes';
+const FIRST_RUN_ESTIMATE = 'about 8-10 minutes on an idle 2-core machine, up to 20 when it is busy';
+const WARM_START_ESTIMATE = 'about 2 minutes (4 on a busy machine)';
 
 function say(line) {
 	process.stdout.write(`${line}\n`);
