@@ -26,7 +26,7 @@ function memoryOf(pid) {
 }
 
 async function main() {
-	await prepareE2e({ chromium: false });
+	await prepareE2e({ chromium: false, redis: false });
 	const save = process.env.LIFECYCLE_BENCH_WEEKLY_SAVE;
 	const host = await N8nHost.create('bench-weekly', { extraEnv: save ? { EXECUTIONS_DATA_SAVE_ON_SUCCESS: save } : {} });
 	const sink = await SmtpSink.start({ folder: host.folder });

@@ -45,9 +45,13 @@ async function stopChild(child) {
 	});
 }
 
-/** In the child: listen on 127.0.0.1 (a free port), announce it, close on SIGTERM. */
-function serveUntilTerminated(server) {
-	server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));
+/** In the child: listen on 127.0.0.1 (`port`, 0 = a free one), announce it, close on SIGTERM; a listen error ends it. */
+function serveUntilTerminated(server, port = 0) {
+	server.on('error', (error) => {
+		process.stderr.write(`${error.message}\n`);
+		process.exit(1);
+	});
+	server.listen(port, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));
 	process.on('SIGTERM', () => {
 		server.close(() => process.exit(0));
 		setTimeout(() => process.exit(0), 1000).unref();

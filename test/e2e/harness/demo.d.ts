@@ -58,6 +58,9 @@ export interface StartDemoOptions {
 	/** The outbox page (default 5679) and the chat webhook (default 5680); 0 picks a free one. */
 	mailPort?: number;
 	chatPort?: number;
+	/** n8n's task-runner broker and the SMTP sink (default 0: a free one). */
+	brokerPort?: number;
+	smtpPort?: number;
 	/** Workflow files of test/e2e/workflows to import (default all). */
 	workflows?: string[];
 	/** Workflow files to execute once before n8n starts (default ['recommend-build-model.json']). */

@@ -10,6 +10,7 @@ const axios = require('axios');
 const { writeDemoData } = require('./demoData.js');
 const { MailPage } = require('./mailPage.js');
 const { N8nHost, runsRoot } = require('./n8nHost.js');
+const { assertPortsFree } = require('./ports.js');
 const { SmtpSink } = require('./smtpSink.js');
 const { workflowsFolder } = require('./workflows.js');
 
@@ -106,7 +107,9 @@ async function ownerSession(base, owner) {
 /**
  * Starts the demo. Options:
  *   folder      where n8n keeps its state (kept between runs); data files go to <folder>/data
- *   port        n8n's port (5678); mailPort the outbox page (5679); chatPort the chat webhook (5680); 0 = free port
+ *   port        n8n's port (5678); mailPort the outbox page (5679); chatPort the chat webhook (5680); brokerPort
+ *               n8n's task-runner broker and smtpPort the SMTP sink (free ones); 0 = a free port. Every fixed
+ *               port is checked before anything starts (PortsError naming the port and its variable).
  *   workflows   workflow files of test/e2e/workflows to import (default all)
  *   prepare     workflows to execute once before the server starts, e.g. the model the real-time example reads
  *   data        options of writeDemoData ({ customers, seed, onlineRetail, sharedData, ... })
@@ -114,21 +117,34 @@ async function ownerSession(base, owner) {
  * Resolves to { host, sink, mailPage, owner, ownerCreated, dataFolder, files, workflows, webhookExamples, urls,
  * warnings, stop() }.
  */
-async function startDemo({ folder, port = 5678, mailPort = 5679, chatPort = 5680, workflows = allWorkflowFiles(), prepare = ['recommend-build-model.json'], data = {}, log = () => {} } = {}) {
+async function startDemo({ folder, port = 5678, mailPort = 5679, chatPort = 5680, brokerPort = 0, smtpPort = 0, workflows = allWorkflowFiles(), prepare = ['recommend-build-model.json'], data = {}, log = () => {} } = {}) {
 	if (!folder) throw new Error('startDemo needs a folder for the n8n state');
+	await assertPortsFree([
+		{ port, what: 'the n8n editor', variable: 'N8N_PORT' },
+		{ port: mailPort, what: 'the outbox page', variable: 'LIFECYCLE_OUTBOX_PORT' },
+		{ port: chatPort, what: 'the chat webhook of the examples', variable: 'LIFECYCLE_CHAT_PORT' },
+		{ port: brokerPort, what: "n8n's task-runner broker", variable: 'N8N_RUNNERS_BROKER_PORT' },
+		{ port: smtpPort, what: 'the local SMTP sink', variable: 'LIFECYCLE_SMTP_PORT' },
+	]);
 	fs.mkdirSync(folder, { recursive: true });
 	for (const name of fs.readdirSync(folder)) if (/^smtp-sink-.*\.jsonl$/.test(name)) fs.rmSync(path.join(folder, name), { force: true });
 	const warnings = [];
-	const host = await N8nHost.open(folder, { port: port === 0 ? undefined : port });
+	const host = await N8nHost.open(folder, { port: port === 0 ? undefined : port, brokerPort: brokerPort === 0 ? undefined : brokerPort });
 	const dataFolder = host.file('data');
 	log(`Writing the demo data to ${dataFolder}`);
 	const { files, sample } = writeDemoData(dataFolder, data);
 
-	const sink = await SmtpSink.start({ folder, name: 'lifecycle-demo-smtp' });
+	const sink = await SmtpSink.start({ folder, name: 'lifecycle-demo-smtp', port: smtpPort });
 	const editorUrl = `http://127.0.0.1:${host.port}`;
 	const chatFile = path.join(folder, 'chat.jsonl');
 	fs.writeFileSync(chatFile, '');
-	const mailPage = await MailPage.start({ messagesFile: sink.logFile, chatFile, port: mailPort, chatPort, editorUrl });
+	let mailPage;
+	try {
+		mailPage = await MailPage.start({ messagesFile: sink.logFile, chatFile, port: mailPort, chatPort, editorUrl });
+	} catch (error) {
+		await sink.stop();
+		throw error;
+	}
 	const stopServices = async () => {
 		await mailPage.stop();
 		await sink.stop();
@@ -154,7 +170,7 @@ async function startDemo({ folder, port = 5678, mailPort = 5679, chatPort = 5680
 			const entry = prepared.find((candidate) => candidate.file === file);
 			log(`Executing "${entry.workflow.name}" once (its output is another example's input)`);
 			const run = host.execute(entry.workflow.id);
-			if (!run.ok) warnings.push(`Preparing with ${file} failed: ${(run.result?.data.resultData.error?.message ?? run.stderr).slice(0, 300)}`);
+			if (!run.ok) warnings.push(`Preparing with ${file} failed: ${(run.result?.data.resultData.error?.message ?? run.failure ?? '').slice(0, 600)}`);
 		}
 
 		log(`Starting n8n on ${editorUrl}`);
@@ -176,6 +192,7 @@ async function startDemo({ folder, port = 5678, mailPort = 5679, chatPort = 5680
 			await host.stop();
 			await stopServices();
 		};
+		log(`n8n is ready (pid ${host.processes[0].pid}, its log: ${host.file('main.log')})`);
 		return {
 			host,
 			sink,

@@ -36,7 +36,7 @@ export interface CredentialToImport {
 export declare class N8nHost {
 	static create(name: string, options?: { extraEnv?: Record<string, string> }): Promise<N8nHost>;
 	/** A host in a folder that persists (the demo), with the packed package freshly installed. */
-	static open(folder: string, options?: { port?: number; extraEnv?: Record<string, string> }): Promise<N8nHost>;
+	static open(folder: string, options?: { port?: number; brokerPort?: number; extraEnv?: Record<string, string> }): Promise<N8nHost>;
 	readonly folder: string;
 	port: number;
 	file(...parts: string[]): string;
@@ -48,12 +48,15 @@ export declare class N8nHost {
 	importWorkflows(workflows: Workflow[]): string[];
 	importCredentials(credentials: CredentialToImport[]): string[];
 	publishWorkflow(id: string): void;
-	execute(id: string): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string };
+	/** `failure`: why a run was not ok (exit status, signal, the tail of n8n's log). */
+	execute(id: string, options?: { attempts?: number }): { ok: boolean; result: ExecutionResult | undefined; stdout: string; stderr: string; status: number | null; signal: string | null; failure?: string; earlierAttempts?: string[] };
 	start(options?: { queue?: boolean; workers?: number }): Promise<void>;
 	webhook(path: string, body: unknown, options?: { method?: string; registrationWaitMs?: number; timeoutMs?: number }): Promise<{ status: number; data: unknown }>;
 	/** The started `n8n start` process (for memory readings). */
 	readonly processes: Array<{ pid: number; spawnargs: string[] }>;
+	/** The tail of <label>.log (main, worker-0, ...). */
 	readLog(label: string): string;
-	stop(): Promise<void>;
+	/** SIGTERM, then SIGKILL after graceMs (default 30 s). */
+	stop(options?: { graceMs?: number }): Promise<void>;
 	dispose(): void;
 }

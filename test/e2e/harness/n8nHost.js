@@ -14,19 +14,74 @@ const runsRoot = path.join(projectRoot, 'test', 'e2e', '.runs');
 const packageTemplate = path.join(runsRoot, 'package-template');
 
 const liveProcesses = new Set();
-function killAll() {
-	for (const child of liveProcesses) {
-		try {
-			process.kill(-child.pid, 'SIGKILL');
-		} catch {}
+
+function isRunning(child) {
+	return child.exitCode === null && child.signalCode === null;
+}
+
+/** Sends a signal to a child's process group (n8n and its task runner); false when nothing is left. */
+function signalGroup(child, signal) {
+	try {
+		process.kill(-child.pid, signal);
+		return true;
+	} catch {
+		return false;
 	}
 }
-process.once('exit', killAll);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.once(signal, () => {
-		killAll();
-		process.exit(130);
-	});
+
+/**
+ * Stops children the way n8n expects: SIGTERM to each (n8n then stops its task runner and logs its own stop),
+ * waits up to `graceMs` for them to exit, then SIGKILLs whatever is left of their process groups.
+ */
+async function stopProcesses(children, { graceMs = 30000 } = {}) {
+	for (const child of children) {
+		if (isRunning(child)) {
+			try {
+				process.kill(child.pid, 'SIGTERM');
+			} catch {}
+		}
+	}
+	const deadline = Date.now() + graceMs;
+	while (children.some(isRunning) && Date.now() < deadline) await sleep(200);
+	for (const child of children) {
+		signalGroup(child, 'SIGKILL');
+		liveProcesses.delete(child);
+	}
+}
+
+// Last resort when the process exits without stopping its hosts (a crash, process.exit): nothing may outlive it.
+process.once('exit', () => {
+	for (const child of liveProcesses) signalGroup(child, 'SIGKILL');
+});
+
+// On SIGINT/SIGTERM the hosts stop gracefully before this process exits; one handler, so no other handler can
+// race it with a hard kill. `npm start` replaces the action (setTerminationAction) to stop the whole demo.
+let terminationAction = async () => await stopProcesses([...liveProcesses]);
+let terminating = false;
+function onTerminationSignal(signal) {
+	if (terminating) return;
+	terminating = true;
+	let code = signal === 'SIGINT' ? 130 : 143;
+	Promise.resolve()
+		.then(() => terminationAction(signal))
+		.then((chosen) => {
+			if (typeof chosen === 'number') code = chosen;
+		})
+		.catch((error) => process.stderr.write(`${error.stack ?? error}\n`))
+		.finally(() => process.exit(code));
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, onTerminationSignal);
+
+/**
+ * Replaces what happens on SIGINT/SIGTERM before the process exits (default: stop every started n8n gracefully);
+ * the action may resolve to the exit code (default 130/143).
+ */
+function setTerminationAction(action) {
+	terminationAction = action;
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function freePort() {
@@ -41,17 +96,59 @@ async function freePort() {
 	});
 }
 
-function sleep(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+/** The last `chars` characters of a text, marked when cut. */
+function tail(text, chars = 4000) {
+	const value = String(text ?? '');
+	return value.length > chars ? `[... ${value.length - chars} characters before]\n${value.slice(-chars)}` : value;
 }
 
-/** Runs a command to completion, returning { status, stdout, stderr }; throws on failure unless allowed. */
-function runCli(args, { env, allowFailure = false, timeoutMs = 300000 } = {}) {
-	const result = spawnSync(nodeBinary, [n8nBinary, ...args], { env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 30 });
-	if (!allowFailure && result.status !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+/** Why a CLI run failed, for error messages: exit status, signal, time-out and the tail of n8n's output. */
+function describeRun(run) {
+	const how = [
+		`exit status ${run.status ?? 'none'}`,
+		run.signal ? `signal ${run.signal}` : null,
+		run.error?.code === 'ETIMEDOUT' ? `killed after the ${run.timeoutMs / 1000} s time-out` : run.error ? `spawn error ${run.error.message}` : null,
+		`${(run.ms / 1000).toFixed(1)} s`,
+		`${run.stdout.length} characters of standard output`,
+	].filter(Boolean);
+	return `n8n ${run.args.join(' ')}: ${how.join(', ')}\n--- standard error (n8n's log), tail ---\n${tail(run.stderr)}\n--- standard output, tail ---\n${tail(run.stdout)}`;
+}
+
+let cliRuns = 0;
+
+/**
+ * Runs an n8n CLI command to completion, returning { status, signal, error, stdout, stderr, ms, args }; throws on
+ * failure unless allowed. Standard output and error go to files, not pipes, and are read after the exit: n8n
+ * exits without waiting for a pipe to drain, which cut off large `execute --rawOutput` results (26 MB arrived as
+ * 12-16 MB on a busy machine). The files live in `folder` (the host's) and are removed after reading.
+ */
+function runCli(args, { env, folder, allowFailure = false, timeoutMs = 600000 } = {}) {
+	const outputs = fs.mkdtempSync(path.join(folder ?? runsRoot, `cli-${process.pid}-${++cliRuns}-`));
+	const stdoutFile = path.join(outputs, 'stdout.txt');
+	const stderrFile = path.join(outputs, 'stderr.txt');
+	const stdoutFd = fs.openSync(stdoutFile, 'w');
+	const stderrFd = fs.openSync(stderrFile, 'w');
+	const started = Date.now();
+	let result;
+	try {
+		result = spawnSync(nodeBinary, [n8nBinary, ...args], { env, stdio: ['ignore', stdoutFd, stderrFd], timeout: timeoutMs, killSignal: 'SIGKILL' });
+	} finally {
+		fs.closeSync(stdoutFd);
+		fs.closeSync(stderrFd);
 	}
-	return result;
+	const run = {
+		args,
+		status: result.status,
+		signal: result.signal,
+		error: result.error,
+		timeoutMs,
+		ms: Date.now() - started,
+		stdout: fs.readFileSync(stdoutFile, 'utf8'),
+		stderr: fs.readFileSync(stderrFile, 'utf8'),
+	};
+	fs.rmSync(outputs, { recursive: true, force: true });
+	if (!allowFailure && run.status !== 0) throw new Error(`failed: ${describeRun(run)}`);
+	return run;
 }
 
 /** The JSON that `n8n execute --rawOutput` prints after its log lines. */
@@ -60,7 +157,7 @@ function parseExecuteOutput(stdout) {
 	const start = lines.findIndex((line) => line.startsWith('{'));
 	let end = lines.length - 1;
 	while (end > start && lines[end] !== '}') end--;
-	if (start < 0 || end <= start) throw new Error(`n8n execute printed no JSON result:\n${stdout.slice(0, 4000)}`);
+	if (start < 0 || end <= start) throw new Error(`n8n execute printed no JSON result (${stdout.length} characters):\n${stdout.slice(0, 2000)}\n[...]\n${stdout.slice(-2000)}`);
 	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
@@ -80,14 +177,14 @@ class N8nHost {
 	}
 
 	/** A host in a folder that persists (the demo of `npm start`), with the package freshly installed. */
-	static async open(folder, { port, extraEnv = {} } = {}) {
+	static async open(folder, { port, brokerPort, extraEnv = {} } = {}) {
 		const nodesFolder = path.join(folder, '.n8n', 'nodes');
 		fs.rmSync(nodesFolder, { recursive: true, force: true });
 		fs.mkdirSync(path.dirname(nodesFolder), { recursive: true });
 		fs.cpSync(packageTemplate, nodesFolder, { recursive: true });
 		const host = new N8nHost(folder, extraEnv);
 		host.port = port ?? (await freePort());
-		host.brokerPort = await freePort();
+		host.brokerPort = brokerPort ?? (await freePort());
 		return host;
 	}
 
@@ -139,7 +236,7 @@ class N8nHost {
 	importWorkflow(workflow) {
 		const file = this.file(`workflow-${workflow.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
-		runCli(['import:workflow', `--input=${file}`], { env: this.env() });
+		runCli(['import:workflow', `--input=${file}`], { env: this.env(), folder: this.folder });
 		return workflow.id;
 	}
 
@@ -148,7 +245,7 @@ class N8nHost {
 		const folder = fs.mkdtempSync(this.file('workflows-'));
 		try {
 			workflows.forEach((workflow, index) => fs.writeFileSync(path.join(folder, `${String(index).padStart(3, '0')}-${workflow.id}.json`), JSON.stringify(workflow, null, 2)));
-			runCli(['import:workflow', '--separate', `--input=${folder}`], { env: this.env() });
+			runCli(['import:workflow', '--separate', `--input=${folder}`], { env: this.env(), folder: this.folder });
 		} finally {
 			fs.rmSync(folder, { recursive: true, force: true });
 		}
@@ -164,7 +261,7 @@ class N8nHost {
 		const file = this.file(`credentials-${credentials.map((credential) => credential.id).join('-')}.json`);
 		fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 		try {
-			const run = runCli(['import:credentials', `--input=${file}`], { env: this.env() });
+			const run = runCli(['import:credentials', `--input=${file}`], { env: this.env(), folder: this.folder });
 			if (!/Successfully imported/.test(`${run.stdout}${run.stderr}`)) {
 				throw new Error(`n8n import:credentials did not import:\n${run.stdout}\n${run.stderr}`);
 			}
@@ -175,30 +272,66 @@ class N8nHost {
 	}
 
 	publishWorkflow(id) {
-		runCli(['publish:workflow', `--id=${id}`], { env: this.env() });
+		runCli(['publish:workflow', `--id=${id}`], { env: this.env(), folder: this.folder });
 	}
 
-	/** Executes an imported workflow headless; returns { ok, result, stdout, stderr }. */
+	/**
+	 * Executes an imported workflow headless; returns { ok, result, stdout, stderr, status, signal, failure }.
+	 * `failure` says why a run was not ok (exit status, signal, the tail of n8n's log); a line of it goes to
+	 * standard error, so a test that only asserts `ok` still shows the cause. A run that ended without a result
+	 * (n8n crashed, was killed or timed out before it ran the workflow) is tried once more; each such attempt's
+	 * cause is reported, never hidden.
+	 */
 	execute(id, { attempts = 2 } = {}) {
-		const run = runCli(['execute', `--id=${id}`, '--rawOutput'], { env: this.env(), allowFailure: true });
-		let result;
-		try {
-			result = parseExecuteOutput(run.stdout);
-		} catch (error) {
-			if (run.status === 0) {
-				// Seen rarely under heavy load: exit 0 without the result on stdout. Run once more, and say why if that fails too.
-				if (attempts > 1) return this.execute(id, { attempts: attempts - 1 });
-				throw new Error(`${error.message}\n--- stderr ---\n${String(run.stderr).slice(-4000)}`);
+		const causes = [];
+		for (let attempt = 1; ; attempt++) {
+			const run = runCli(['execute', `--id=${id}`, '--rawOutput'], { env: this.env(), folder: this.folder, allowFailure: true });
+			let result;
+			let parseError;
+			try {
+				result = parseExecuteOutput(run.stdout);
+			} catch (error) {
+				parseError = error;
+			}
+			const outcome = { ok: run.status === 0 && result !== undefined, result, stdout: run.stdout, stderr: run.stderr, status: run.status, signal: run.signal };
+			if (result !== undefined) {
+				if (!outcome.ok) {
+					const error = result.data?.resultData?.error;
+					const summary = `workflow ${id} failed${error ? ` in ${error.node?.name ?? 'a node'}: ${error.message}` : ''} (exit status ${run.status ?? 'none'}${run.signal ? `, signal ${run.signal}` : ''})`;
+					outcome.failure = `${summary}\n${describeRun(run)}`;
+					// One line: some tests expect a failing run; the full log stays in outcome.failure.
+					process.stderr.write(`[n8n execute] ${summary}\n`);
+				}
+				if (causes.length > 0) outcome.earlierAttempts = causes;
+				return outcome;
+			}
+			const cause = `attempt ${attempt} of ${attempts} gave no result (${parseError.message.split('\n')[0]}): ${describeRun(run)}`;
+			causes.push(cause);
+			process.stderr.write(`[n8n execute] workflow ${id}: ${cause}\n`);
+			if (attempt >= attempts) {
+				if (run.status === 0) throw new Error(`n8n execute exited 0 without a result for workflow ${id}:\n${causes.join('\n')}`);
+				return { ...outcome, failure: causes.join('\n') };
 			}
 		}
-		return { ok: run.status === 0, result, stdout: run.stdout, stderr: run.stderr };
 	}
 
+	/**
+	 * Starts an n8n process in its own process group (a terminal's Ctrl+C reaches only this process, which then
+	 * stops n8n gracefully). Its output goes straight to <label>.log, appended across runs: a file, not a pipe
+	 * this process must drain, so n8n never blocks on its log while a test waits in a synchronous CLI call.
+	 */
 	spawnProcess(args, env, label) {
-		const child = spawn(nodeBinary, [n8nBinary, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		const log = fs.createWriteStream(this.file(`${label}.log`));
-		child.stdout.pipe(log);
-		child.stderr.pipe(log);
+		const logFile = this.file(`${label}.log`);
+		const logFd = fs.openSync(logFile, 'a');
+		const logStart = fs.fstatSync(logFd).size;
+		let child;
+		try {
+			child = spawn(nodeBinary, [n8nBinary, ...args], { env, detached: true, stdio: ['ignore', logFd, logFd] });
+		} finally {
+			fs.closeSync(logFd);
+		}
+		child.label = label;
+		child.logStart = logStart;
 		liveProcesses.add(child);
 		child.on('exit', () => liveProcesses.delete(child));
 		this.processes.push(child);
@@ -220,17 +353,17 @@ class N8nHost {
 			extra = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(this.redisPort), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' };
 			this.queueEnv = extra;
 		}
-		this.spawnProcess(['start'], this.env(extra), 'main');
-		await this.waitForReady(this.port, 120000, 'main');
+		const main = this.spawnProcess(['start'], this.env(extra), 'main');
+		await this.waitForReady(this.port, 300000, 'main', '/healthz/readiness', main);
 		for (let w = 0; w < (queue ? workers : 0); w++) {
 			const healthPort = await freePort();
 			const brokerPort = await freePort();
-			this.spawnProcess(
+			const worker = this.spawnProcess(
 				['worker', '--concurrency=2'],
 				this.env({ ...extra, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 				`worker-${w}`,
 			);
-			await this.waitForReady(healthPort, 120000, `worker-${w}`, '/healthz');
+			await this.waitForReady(healthPort, 300000, `worker-${w}`, '/healthz', worker);
 		}
 	}
 
@@ -250,23 +383,34 @@ class N8nHost {
 		throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
 	}
 
-	async waitForReady(port, timeoutMs, label, endpoint = '/healthz/readiness') {
+	/**
+	 * Waits until `child` is ready: its endpoint answers 200 while the child is alive, and for `n8n start` its own
+	 * log says the editor is accessible, so an answer from another server on the same port never counts.
+	 */
+	async waitForReady(port, timeoutMs, label, endpoint, child) {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
+			if (!isRunning(child)) {
+				throw new Error(`n8n ${label} (pid ${child.pid}) exited (${child.exitCode ?? child.signalCode}) before it was ready; its log:\n${this.readLog(label, child)}`);
+			}
+			let answered = false;
 			try {
 				const response = await axios.get(`http://127.0.0.1:${port}${endpoint}`, { timeout: 2000, validateStatus: () => true });
-				if (response.status === 200) return;
+				answered = response.status === 200;
 			} catch {}
-			const dead = this.processes.find((child) => child.exitCode !== null && child.spawnargs.includes(label === 'main' ? 'start' : 'worker'));
-			if (dead) throw new Error(`n8n ${label} exited (${dead.exitCode}); log: ${this.readLog(label)}`);
+			const ours = label !== 'main' || /Editor is now accessible via/.test(this.readLog(label, child, Infinity));
+			if (answered && ours && isRunning(child)) return;
 			await sleep(500);
 		}
-		throw new Error(`n8n ${label} not ready after ${timeoutMs} ms; log: ${this.readLog(label)}`);
+		throw new Error(`n8n ${label} (pid ${child.pid}) not ready after ${timeoutMs} ms; its log:\n${this.readLog(label, child)}`);
 	}
 
-	readLog(label) {
+	/** The tail of a process's log (<label>.log); with `child`, only what that process wrote. */
+	readLog(label, child = undefined, chars = 4000) {
 		try {
-			return fs.readFileSync(this.file(`${label}.log`), 'utf8').slice(-4000);
+			const bytes = fs.readFileSync(this.file(`${label}.log`));
+			const own = (child ? bytes.subarray(child.logStart) : bytes).toString('utf8');
+			return chars === Infinity ? own : own.slice(-chars);
 		} catch {
 			return '(no log)';
 		}
@@ -283,6 +427,7 @@ class N8nHost {
 			} catch (error) {
 				// A connection reset or refused before any answer (n8n still settling after start): try again, twice at most.
 				if (!['ECONNRESET', 'ECONNREFUSED'].includes(error.code) || ++resets > 2) throw error;
+				process.stderr.write(`[n8n webhook] ${method} /webhook/${webhookPath}: ${error.code} before any answer (try ${resets} of 2 more)\n`);
 				await sleep(2000);
 				continue;
 			}
@@ -304,24 +449,14 @@ class N8nHost {
 		return { status: response.status, data: response.data };
 	}
 
-	/** Stops every process this host started: SIGTERM, then SIGKILL after a grace period. */
-	async stop() {
-		const running = this.processes.filter((child) => child.exitCode === null && child.signalCode === null);
-		for (const child of running) {
-			try {
-				process.kill(-child.pid, 'SIGTERM');
-			} catch {}
-		}
-		const deadline = Date.now() + 10000;
-		while (running.some((child) => child.exitCode === null && child.signalCode === null) && Date.now() < deadline) await sleep(200);
-		for (const child of running) {
-			if (child.exitCode === null && child.signalCode === null) {
-				try {
-					process.kill(-child.pid, 'SIGKILL');
-				} catch {}
-			}
-			liveProcesses.delete(child);
-		}
+	/**
+	 * Stops every process this host started: SIGTERM to n8n (it logs "Stopping n8n..." and closes its database
+	 * cleanly, so the next start finds no crashed session), then Redis; SIGKILL after `graceMs`.
+	 */
+	async stop({ graceMs = 30000 } = {}) {
+		const n8nProcesses = this.processes.filter((child) => child.label);
+		await stopProcesses(n8nProcesses, { graceMs });
+		await stopProcesses(this.processes.filter((child) => !child.label), { graceMs });
 		this.processes = [];
 	}
 
@@ -332,4 +467,4 @@ class N8nHost {
 	}
 }
 
-module.exports = { runsRoot, packageTemplate, freePort, parseExecuteOutput, N8nHost };
+module.exports = { runsRoot, packageTemplate, freePort, parseExecuteOutput, runCli, describeRun, stopProcesses, setTerminationAction, N8nHost };

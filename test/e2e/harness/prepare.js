@@ -9,16 +9,32 @@ const { projectRoot } = require('./paths.js');
 const { provisionHost } = require('./provision.js');
 const { ensureChromium } = require('./browser.js');
 
+/** Runs a command; its output goes to files (a child exiting before a pipe drains loses output), returns stdout. */
 function run(command, args, options = {}) {
-	const result = spawnSync(command, args, { cwd: projectRoot, encoding: 'utf8', ...options });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-	return result.stdout;
+	fs.mkdirSync(runsRoot, { recursive: true });
+	const folder = fs.mkdtempSync(path.join(runsRoot, `prepare-${process.pid}-`));
+	const files = [path.join(folder, 'stdout.txt'), path.join(folder, 'stderr.txt')];
+	const fds = files.map((file) => fs.openSync(file, 'w'));
+	let result;
+	try {
+		result = spawnSync(command, args, { cwd: projectRoot, ...options, stdio: ['ignore', ...fds] });
+	} finally {
+		fds.forEach((fd) => fs.closeSync(fd));
+	}
+	const [stdout, stderr] = files.map((file) => fs.readFileSync(file, 'utf8'));
+	fs.rmSync(folder, { recursive: true, force: true });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit status ${result.status ?? 'none'}${result.signal ? `, signal ${result.signal}` : ''}):\n${stdout.slice(-6000)}\n${stderr.slice(-6000)}`);
+	return stdout;
 }
 
-/** Options: chromium (default true) also makes sure the system Chromium of the editor screenshot test is installed. */
-async function prepareE2e({ chromium = true } = {}) {
+/**
+ * Options: chromium and redis (default true) also make sure the system Chromium of the editor screenshot test and
+ * the redis-server of the queue-mode test are installed (the demo needs neither); progress(line) hears each step.
+ */
+async function prepareE2e({ chromium = true, redis = true, progress = () => {} } = {}) {
 	provisionHost();
 	fs.mkdirSync(runsRoot, { recursive: true });
+	progress('Building the package (n8n-node build) and packing it as npm would publish it');
 	run('npm', ['run', 'build']);
 	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', runsRoot]));
 	const tarball = path.join(runsRoot, packed[0].filename);
@@ -28,7 +44,7 @@ async function prepareE2e({ chromium = true } = {}) {
 	run('npm', ['install', '--omit=peer', '--no-save', '--no-package-lock', '--ignore-scripts', tarball], { cwd: packageTemplate });
 	const installed = path.join(packageTemplate, 'node_modules', 'n8n-nodes-lifecycle', 'package.json');
 	if (!fs.existsSync(installed)) throw new Error('The packed package did not install into the template nodes folder');
-	ensureRedis();
+	if (redis) ensureRedis();
 	if (chromium) ensureChromium();
 }
 

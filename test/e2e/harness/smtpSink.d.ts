@@ -18,7 +18,7 @@ export interface SmtpMessage {
 
 /** A plain SMTP server on 127.0.0.1 in a child process, recording every message it accepts. */
 export declare class SmtpSink {
-	static start(options: { folder: string; name?: string }): Promise<SmtpSink>;
+	static start(options: { folder: string; name?: string; port?: number }): Promise<SmtpSink>;
 	readonly host: string;
 	readonly port: number;
 	readonly logFile: string;

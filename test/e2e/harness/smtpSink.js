@@ -171,14 +171,13 @@ function createSmtpServer(onMessage, { name = 'smtp-sink' } = {}) {
 
 /** An SMTP sink in a child process on 127.0.0.1; messages are read from its log file. */
 class SmtpSink {
-	/** Starts the sink; `folder` holds its message log (e.g. the n8n host's folder). */
-	static async start({ folder, name = 'smtp-sink' } = {}) {
+	/** Starts the sink; `folder` holds its message log (e.g. the n8n host's folder); `port` 0 picks a free one. */
+	static async start({ folder, name = 'smtp-sink', port = 0 } = {}) {
 		if (!folder) throw new Error('SmtpSink.start needs a folder for its message log');
 		const logFile = path.join(folder, `smtp-sink-${process.pid}-${Date.now()}.jsonl`);
 		fs.writeFileSync(logFile, '');
-		const { child, ports } = await startChildServer(__filename, [logFile, name], 'SMTP sink');
-		const [port] = ports;
-		return new SmtpSink(child, port, logFile);
+		const { child, ports } = await startChildServer(__filename, [logFile, name, String(port)], 'SMTP sink');
+		return new SmtpSink(child, ports[0], logFile);
 	}
 
 	constructor(child, port, logFile) {
@@ -210,9 +209,9 @@ class SmtpSink {
 }
 
 if (require.main === module && process.argv[2] === '--serve') {
-	const [, , , logFile, name] = process.argv;
+	const [, , , logFile, name, port] = process.argv;
 	const server = createSmtpServer((message) => fs.appendFileSync(logFile, `${JSON.stringify(message)}\n`), { name });
-	serveUntilTerminated(server);
+	serveUntilTerminated(server, Number(port || 0));
 }
 
 module.exports = { SmtpSink, createSmtpServer, parseMessage };
