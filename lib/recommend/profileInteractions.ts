@@ -24,8 +24,13 @@ export function profileInteractions(profiles: ReadonlyArray<Record<string, unkno
 		const segment = (ownField(profile, 'segment') ?? ownField(profile, 'rfmSegment')) as string | undefined;
 		for (const [field, type] of LISTS) {
 			const products = ownField(profile, field);
-			if (Array.isArray(products)) for (const productId of products) interactions.push({ customerId, productId: String(productId), type, country, segment });
+			// Only text and numbers can be product ids; anything else is refused per item when the customer is read.
+			if (Array.isArray(products)) for (const productId of products) if (isProductId(productId)) interactions.push({ customerId, productId: String(productId), type, country, segment });
 		}
 	});
 	return interactions;
+}
+
+function isProductId(value: unknown): value is string | number {
+	return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }

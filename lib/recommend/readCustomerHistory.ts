@@ -9,6 +9,7 @@
  * @example readCustomerHistory(model, { productsPurchased: ['85123A'] }).entries // [{ product: 0, weight: 1, type: 'purchase', at: null }]
  */
 import { LifecycleInputError } from '../errors';
+import { describeValue } from '../fieldValues';
 import { parseTimestamp } from '../profile/parseTimestamp';
 import type { RecommenderModel } from './recommenderModelSchema';
 
@@ -47,7 +48,10 @@ export interface CustomerHistory {
 function readList(value: unknown, field: string): string[] {
 	if (value === undefined || value === null) return [];
 	if (!Array.isArray(value)) throw new LifecycleInputError(`Recommend Products requires ${field} to be a list of product ids; got ${typeof value}`, { field, hint: 'Use Build Profile\'s output or map a list field' });
-	return value.map((id) => String(id));
+	return value.map((id, position) => {
+		if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return String(id);
+		throw new LifecycleInputError(`Recommend Products requires ${field}[${position}] to be a product id (text or a number); got ${describeValue(id)}`, { field: `${field}[${position}]`, hint: 'Use Build Profile\'s output or map a list of product ids' });
+	});
 }
 
 export function productIndexOf(model: RecommenderModel): Map<string, number> {
@@ -86,12 +90,12 @@ export function readCustomerHistory(model: RecommenderModel, customer: Recommend
 				throw new LifecycleInputError(`Recommend Products requires history[${position}].productId`, { field: `history[${position}].productId` });
 			}
 			const at = entry.at === undefined || entry.at === null || entry.at === '' ? null : (parseTimestamp(entry.at) ?? Number.NaN);
-			if (at !== null && Number.isNaN(at)) throw new LifecycleInputError(`Recommend Products cannot read history[${position}].at: ${String(entry.at)}`, { field: `history[${position}].at` });
+			if (at !== null && Number.isNaN(at)) throw new LifecycleInputError(`Recommend Products cannot read history[${position}].at: ${describeValue(entry.at)}`, { field: `history[${position}].at` });
 			const factor = entry.weight ?? 1;
 			if (!(typeof factor === 'number' && Number.isFinite(factor) && factor >= 0)) {
-				throw new LifecycleInputError(`Recommend Products requires history[${position}].weight >= 0; got ${String(entry.weight)}`, { field: `history[${position}].weight` });
+				throw new LifecycleInputError(`Recommend Products requires history[${position}].weight >= 0; got ${describeValue(entry.weight)}`, { field: `history[${position}].weight` });
 			}
-			add(String(entry.productId), String(entry.type ?? 'purchase').trim().toLowerCase(), at, factor);
+			add(String(entry.productId), typeof entry.type === 'string' ? entry.type.trim().toLowerCase() : 'purchase', at, factor);
 		});
 	}
 	const entries = [...byProduct.entries()].map(([product, value]) => ({ product, ...value })).filter((entry) => entry.weight > 0);

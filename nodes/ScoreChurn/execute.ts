@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ChurnModelBundle, ScoreChurnProfilesOptions } from '../../lib';
-import { evaluateHoldout, fitBgNbd, fitParetoNbd, LifecycleInputError, ownField, roundTo, scoreChurnProfiles } from '../../lib';
+import { evaluateHoldout, fitBgNbd, fitParetoNbd, describeValue, LifecycleInputError, ownField, roundTo, scoreChurnProfiles } from '../../lib';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
@@ -134,10 +134,11 @@ async function scoreRemote(context: IExecuteFunctions, items: INodeExecutionData
 
 /** Reads a holdout field: a count of purchases (placed at the end of the holdout) or a list of times. */
 function holdoutTimes(value: unknown, itemIndex: number, field: string, length: number): { times: number[]; exact: boolean } {
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { times: new Array<number>(value).fill(length), exact: false };
+	// Purchases are counted once per day, so a holdout of `length` periods (weeks at most) holds at most 7 * length + 1.
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 7 * length + 1) return { times: new Array<number>(value).fill(length), exact: false };
 	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return holdoutTimes(Number(value), itemIndex, field, length);
 	if (Array.isArray(value) && value.every((time) => typeof time === 'number' && time > 0 && time <= length)) return { times: value as number[], exact: true };
-	throw new LifecycleInputError(`Item ${itemIndex} has ${JSON.stringify(value) ?? 'nothing'} in ${field}; Evaluate needs a whole number of holdout purchases >= 0 or a list of purchase times in (0, ${length}]`, {
+	throw new LifecycleInputError(`Item ${itemIndex} has ${describeValue(value)} in ${field}; Evaluate needs a whole number of holdout purchases from 0 to ${7 * length + 1} (one a day) or a list of purchase times in (0, ${length}]`, {
 		itemIndex,
 		field,
 		hint: 'Build a second profile at the end of the holdout and subtract: holdout purchases = frequency at the end - frequency at the calibration end (a Merge node by customerId, then a Set node)',

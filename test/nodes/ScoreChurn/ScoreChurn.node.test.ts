@@ -284,7 +284,14 @@ describe('Score Churn node: Evaluate', () => {
 		expect(hints[0].message).toContain('per-period tracking');
 		rows[3] = { ...rows[3], holdoutPurchases: 'many' as unknown as number };
 		const failure = await failureOf({ operation: 'evaluate', holdoutLength: HOLDOUT_WEEKS }, rows);
-		expect(failure.message).toContain('Item 3 has "many" in holdoutPurchases');
+		expect(failure.message).toContain('Item 3 has the text "many" in holdoutPurchases');
+	});
+
+	it('refuses a holdout count beyond one purchase a day as an item error (4321416600718843 allocated an array and crashed the run)', async () => {
+		const rows = cdnowCalibration().map((customer) => ({ ...customer, periodUnit: 'week', holdoutPurchases: customer.holdoutTimes.length }));
+		rows[2] = { ...rows[2], holdoutPurchases: 4321416600718843 };
+		const failure = await failureOf({ operation: 'evaluate', holdoutLength: HOLDOUT_WEEKS }, rows);
+		expect(failure.message).toContain('Item 2 has 4321416600718843 in holdoutPurchases');
 	});
 });
 

@@ -30,7 +30,8 @@ export function mockExecuteFunctions(
 		return typeof value === 'function' ? (value as (i: number) => unknown)(itemIndex) : value;
 	};
 	const context = {
-		getInputData: () => items,
+		// Like n8n: an input with nothing connected gives no items (only input 0 carries the test items).
+		getInputData: (input = 0) => (input === 0 ? items : []),
 		getNode: () => node,
 		continueOnFail: () => continueOnFail,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
