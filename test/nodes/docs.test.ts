@@ -30,7 +30,7 @@ describe('node documentation pages', () => {
 		expect(missing).toEqual([]);
 	});
 
-	it.each(PAGES)('%s links only to files of the repository that exist (input rules excepted until written)', (page) => {
+	it.each(PAGES)('%s links only to files of the repository that exist', (page) => {
 		const folder = page.split('/').slice(0, -1);
 		for (const match of readProjectFile(page).matchAll(/\]\((?!https?:|#)([^)#]+)(?:#[^)]*)?\)/g)) {
 			const parts = [...folder];
@@ -39,7 +39,6 @@ describe('node documentation pages', () => {
 				else if (segment !== '.') parts.push(segment);
 			}
 			const target = parts.join('/');
-			if (target.startsWith('docs/input-rules/')) continue;
 			expect([target, projectFileExists(target)]).toEqual([target, true]);
 		}
 	});
