@@ -18,6 +18,7 @@
  */
 import { isBlank } from '../fieldValues';
 import { LifecycleInputError } from '../errors';
+import { currencyMinorUnits } from './currencyMinorUnits';
 import type { IdentityKind } from './IdentityGraph';
 import { isPlaceholderIdentity } from './isPlaceholderIdentity';
 import { NOT_A_DATE, parseTimestamp, timestampProblem } from './parseTimestamp';
@@ -30,8 +31,13 @@ export interface MapOptions {
 	missingIdentity?: 'error' | 'skip';
 	/** Type used when the mapping gives none (default 'purchase'). */
 	defaultType?: EventType;
-	/** How the value field is to be read, overriding the mapping. */
+	/**
+	 * How the value field is to be read, overriding the mapping. 'cents': the currency's smallest unit, divided
+	 * by 10^digits of the event's currency (or the default currency): 100 for USD, 1 for JPY, 1000 for KWD.
+	 */
 	valueIs?: 'total' | 'unitPrice' | 'cents';
+	/** Currency of records that carry none; decides the smallest unit when valueIs is 'cents'. */
+	defaultCurrency?: string;
 	/** Placeholder identities ("n/a", "unknown", "0"...): 'ignore' (default; reported to onPlaceholderIdentity) or 'error'. */
 	placeholderIdentities?: 'ignore' | 'error';
 	/** Called for each placeholder identity ignored, so the caller can count them. */
@@ -67,6 +73,21 @@ function readText(record: unknown, path: string | undefined, itemIndex: number, 
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value === 'bigint') return String(value);
 	return fail(itemIndex, field, `Field "${path}" should be text or a number but is ${describe(value)}`, `Map "${field}" to a field that holds a plain value`);
+}
+
+/** The record's ISO 4217 code, upper case, or undefined when it carries none. */
+function readCurrency(record: unknown, mapping: SourceMapping, itemIndex: number): string | undefined {
+	const currency = readText(record, mapping.currency, itemIndex, 'currency');
+	if (currency === undefined) return undefined;
+	if (!/^[A-Za-z]{3}$/.test(currency)) {
+		fail(itemIndex, mapping.currency ?? 'currency', `Field "${mapping.currency}" is not a 3-letter currency code: "${currency}"`, 'Use ISO 4217 codes such as USD, EUR, GBP');
+	}
+	return currency.toUpperCase();
+}
+
+/** The currency that decides the smallest unit: the record's own, else the default, else two decimals. */
+function currencyOfRecord(record: unknown, mapping: SourceMapping, itemIndex: number, options: MapOptions): string {
+	return readCurrency(record, mapping, itemIndex) ?? options.defaultCurrency ?? '';
 }
 
 function describe(value: unknown): string {
@@ -197,7 +218,7 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 				fail(itemIndex, mapping.value ?? 'value', `Field "${mapping.value}" has a negative unit price: ${rawValue}`, 'A price cannot be negative; refunds are negative quantities or refund events');
 			}
 			value = rawValue * (quantity ?? 1);
-		} else value = valueIs === 'cents' ? rawValue / 100 : rawValue;
+		} else value = valueIs === 'cents' ? rawValue / 10 ** currencyMinorUnits(currencyOfRecord(record, mapping, itemIndex, options)) : rawValue;
 	}
 	if (value !== undefined && !(Math.abs(value) <= MAX_AMOUNT)) {
 		fail(itemIndex, mapping.value ?? 'value', `Field "${mapping.value}" gives an implausible amount: ${value}`, `Amounts must lie within +-${MAX_AMOUNT} (check the field, its unit and the quantity)`);
@@ -219,13 +240,8 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 	if (orderId !== undefined) event.orderId = orderId;
 	if (value !== undefined) event.value = value;
 	if (quantity !== undefined) event.quantity = Math.abs(quantity);
-	const currency = readText(record, mapping.currency, itemIndex, 'currency');
-	if (currency !== undefined) {
-		if (!/^[A-Za-z]{3}$/.test(currency)) {
-			fail(itemIndex, mapping.currency ?? 'currency', `Field "${mapping.currency}" is not a 3-letter currency code: "${currency}"`, 'Use ISO 4217 codes such as USD, EUR, GBP');
-		}
-		event.currency = currency.toUpperCase();
-	}
+	const currency = readCurrency(record, mapping, itemIndex);
+	if (currency !== undefined) event.currency = currency;
 	const productId = readText(record, mapping.productId, itemIndex, 'productId');
 	if (productId !== undefined) event.productId = productId;
 	const productTitle = readText(record, mapping.productTitle, itemIndex, 'productTitle');

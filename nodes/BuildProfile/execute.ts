@@ -67,6 +67,7 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 		missingIdentity: options.missingIdentity ?? 'error',
 		defaultType: options.defaultType,
 		valueIs: options.valueIs,
+		defaultCurrency: options.defaultCurrency || undefined,
 		placeholderIdentities: options.placeholderIdentities ?? 'ignore',
 		onPlaceholderIdentity: () => placeholders++,
 	};

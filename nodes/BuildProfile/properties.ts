@@ -102,10 +102,10 @@ export const buildProfileProperties: INodeProperties[] = [
 				options: [
 					{ name: 'Order or Line Total', value: 'total' },
 					{ name: 'Unit Price (Multiplied by Quantity)', value: 'unitPrice' },
-					{ name: 'Cents (Divided by 100)', value: 'cents' },
+					{ name: 'Smallest Currency Unit (e.g. Cents)', value: 'cents' },
 				],
 				default: 'total',
-				description: 'How to read the amount field',
+				description: 'How to read the amount field. Smallest currency unit: cents for USD or EUR (1099 is 10.99), whole yen for JPY (1000 is 1000), fils for KWD (1500 is 1.5), by the currency field or the default currency.',
 			},
 			channelAliasesOption,
 			{
