@@ -24,6 +24,7 @@ export { chiSquareCdf, chiSquareSurvival } from './chiSquareCdf';
 export { wilsonInterval } from './wilsonInterval';
 export { trapezoidArea } from './trapezoidArea';
 export { roundTo } from './roundTo';
+export { ExactSum } from './ExactSum';
 
 // Randomness
 export { seededRandom } from './seededRandom';
