@@ -17,7 +17,9 @@ import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
 import type { IdentityKind } from './IdentityGraph';
 import { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
+import { eventContentText } from './eventContentText';
 import { isPlaceholderIdentity } from './isPlaceholderIdentity';
+import { ExactSum } from '../stats/ExactSum';
 import { MAX_AMOUNT } from './mapRecordToEvent';
 import { isPlausibleTimestamp, MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
 import type { ChannelEngagement, CustomerProfile, LifecycleEvent } from './schemas';
@@ -88,16 +90,18 @@ interface Accumulator {
 	lastPurchase: number;
 	orderIds: Set<string>;
 	ordersWithoutId: number;
-	grossByCurrency: Map<string, number>;
-	refundsByCurrency: Map<string, number>;
+	grossByCurrency: Map<string, ExactSum>;
+	refundsByCurrency: Map<string, ExactSum>;
 	refunds: number;
 	engagement: Map<string, ChannelEngagement & { lastSent: number; lastEngaged: number }>;
 	/** Every message sent and every open or click, in event order (sorted and cut to historyLimit on output). */
 	messages: Array<{ channel: string; at: number }>;
 	engagements: Array<{ channel: string; at: number; type: 'opened' | 'clicked' }>;
 	consent: Map<string, { granted: boolean; at: number }>;
-	/** Channel -> time of the latest unsubscribe; cleared by a later consent. */
+	/** Channel -> time of the latest unsubscribe; listed unless a consent grant comes later. */
 	unsubscribed: Map<string, number>;
+	/** Channel -> time of the latest consent grant. */
+	grants: Map<string, number>;
 	attributes: Map<string, { value: string; at: number }>;
 	productsPurchased: string[];
 	productsViewed: string[];
@@ -125,6 +129,7 @@ function newAccumulator(): Accumulator {
 		engagements: [],
 		consent: new Map(),
 		unsubscribed: new Map(),
+		grants: new Map(),
 		attributes: new Map(),
 		productsPurchased: [],
 		productsViewed: [],
@@ -137,12 +142,26 @@ function newAccumulator(): Accumulator {
 	};
 }
 
+/** The same record with its keys in text order, so the output text never depends on which key came first. */
+function withSortedKeys(counts: Record<string, number>): Record<string, number> {
+	const sorted: Record<string, number> = {};
+	for (const reason of Object.keys(counts).sort()) sorted[reason] = counts[reason];
+	return sorted;
+}
+
 function increment(counts: Record<string, number>, reason: string): void {
 	counts[reason] = (counts[reason] ?? 0) + 1;
 }
 
-function addTo(map: Map<string, number>, key: string, amount: number): void {
-	map.set(key, (map.get(key) ?? 0) + amount);
+function addTo(map: Map<string, ExactSum>, key: string, amount: number): void {
+	let sum = map.get(key);
+	if (!sum) map.set(key, (sum = new ExactSum()));
+	sum.add(amount);
+}
+
+/** Text order (code units), for tie-breaks that must not depend on the order events arrive in. */
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function keepLatest(map: Map<string, number>, key: string, at: number): void {
@@ -160,12 +179,13 @@ function round2(value: number): number {
 
 const NO_KEYS: string[] = [];
 
-/** The `limit` latest entries, oldest first (stable for equal times). */
-function mostRecent<T extends { at: number }>(entries: T[], limit: number): T[] {
+/** The `limit` latest entries, oldest first; equal times by channel, then type, so arrival order never matters. */
+function mostRecent<T extends { at: number; channel: string; type?: string }>(entries: T[], limit: number): T[] {
 	if (entries.length === 0) return entries;
-	const sorted = entries.map((entry, order) => ({ entry, order }));
-	sorted.sort((x, y) => x.entry.at - y.entry.at || x.order - y.order);
-	return sorted.slice(Math.max(0, sorted.length - limit)).map(({ entry }) => entry);
+	const sorted = [...entries].sort(
+		(x, y) => x.at - y.at || compareText(x.channel, y.channel) || compareText(x.type ?? '', y.type ?? ''),
+	);
+	return sorted.slice(Math.max(0, sorted.length - limit));
 }
 
 /** Keys of an event, customer id first so that a refused link leaves the event with its own customer; placeholders left out and counted. */
@@ -221,12 +241,21 @@ function engagementOf(accumulator: Accumulator, channel: string) {
 	return engagement;
 }
 
+/** The latest consent wins; at an equal time a withdrawal wins (fail closed), so arrival order never matters. */
 function setConsent(accumulator: Accumulator, channel: string, granted: boolean, at: number): void {
 	const previous = accumulator.consent.get(channel);
-	if (!previous || at >= previous.at) accumulator.consent.set(channel, { granted, at });
-	const unsubscribedAt = accumulator.unsubscribed.get(channel);
-	if (granted && unsubscribedAt !== undefined && at > unsubscribedAt)
-		accumulator.unsubscribed.delete(channel);
+	if (!previous || at > previous.at || (at === previous.at && !granted)) accumulator.consent.set(channel, { granted, at });
+	if (granted) keepLatest(accumulator.grants, channel, at);
+}
+
+/** Channels unsubscribed and not granted again later (a grant at the same time does not lift it). */
+function stillUnsubscribed(accumulator: Accumulator): string[] {
+	const channels: string[] = [];
+	for (const [channel, at] of accumulator.unsubscribed) {
+		const grantedAt = accumulator.grants.get(channel);
+		if (grantedAt === undefined || grantedAt <= at) channels.push(channel);
+	}
+	return channels.sort();
 }
 
 /** Sorted most recent first, then by id, so output order never depends on input order. */
@@ -346,6 +375,136 @@ function eventProblem(event: LifecycleEvent, outlierLimit: number, counts: RunCo
 	return undefined;
 }
 
+/** A customer id that is not a placeholder; checked once per distinct id (most events carry only that). */
+function isRealCustomerId(customerId: string, known: Set<string>): boolean {
+	if (known.has(customerId)) return true;
+	if (isPlaceholderIdentity('customerId', customerId)) return false;
+	known.add(customerId);
+	return true;
+}
+
+interface Screening {
+	observationEnd: number;
+	afterEnd: 'error' | 'ignore';
+	currency: CurrencyHandling;
+	defaultCurrency: string;
+	zeroValue: 'keep' | 'ignore';
+	refunds: 'subtract' | 'ignore';
+}
+
+type Screened = { issue: InputIssue } | { value: number; skip: string | undefined };
+
+/**
+ * What a usable event contributes: its value in the reporting currency and why it is counted as skipped
+ * (a superseded order snapshot, after the observation end, a zero-value purchase, an ignored refund), or the
+ * issue that refuses it (after an explicit observation end, no exchange rate, an implausible converted amount).
+ */
+function screenEvent(event: LifecycleEvent, screening: Screening): Screened {
+	const { observationEnd, currency } = screening;
+	let skip: string | undefined;
+	if (event.timestamp > observationEnd) {
+		if (screening.afterEnd === 'error') {
+			return {
+				issue: {
+					itemIndex: event.sourceIndex,
+					field: 'timestamp',
+					message: `The event is dated ${new Date(event.timestamp).toISOString()}, after the observation end ${new Date(observationEnd).toISOString()}`,
+					hint: 'Fix the date, move the observation end, or set "Events After Observation End" to ignore them',
+				},
+			};
+		}
+		skip = 'afterObservationEnd';
+	}
+	let value = event.value ?? 0;
+	if (event.type !== 'purchase' && event.type !== 'refund') return { value, skip };
+	const code = (event.currency ?? screening.defaultCurrency).toUpperCase();
+	if (currency.mode === 'convert' && value !== 0 && code !== currency.baseCurrency.toUpperCase()) {
+		const rate = code === '' ? undefined : currency.rates[code];
+		if (rate === undefined || !(rate > 0) || !Object.prototype.hasOwnProperty.call(currency.rates, code)) {
+			return {
+				issue: {
+					itemIndex: event.sourceIndex,
+					field: 'currency',
+					message: `No exchange rate for currency "${code || '(none)'}" into ${currency.baseCurrency}`,
+					hint: `Add a rate for ${code || 'the missing currency'} under Currency > Exchange Rates, or set a default currency`,
+				},
+			};
+		}
+		value *= rate;
+		if (!(Math.abs(value) <= MAX_AMOUNT)) return { issue: amountIssue(event, `The amount converted from ${code} is implausible: ${value}`) };
+	}
+	if (!skip && event.type === 'purchase' && value === 0 && screening.zeroValue === 'ignore') skip = 'zeroValuePurchase';
+	if (!skip && event.type === 'refund' && screening.refunds === 'ignore') skip = 'refundIgnored';
+	return { value, skip };
+}
+
+/** Order snapshots that a later state of the same order replaces (resolveOrderSnapshots), among the usable events. */
+function markSuperseded(events: LifecycleEvent[], usable: Int32Array, skipReasonOfEvent: Array<string | undefined>): void {
+	const candidates = Array.from(usable).filter((i) => isSnapshot(events[i]) && skipReasonOfEvent[i] !== 'duplicateEventId');
+	if (candidates.length === 0) return;
+	for (const position of resolveOrderSnapshots(candidates.map((i) => events[i]))) skipReasonOfEvent[candidates[position]] = 'supersededSnapshot';
+}
+
+function isSnapshot(event: LifecycleEvent): boolean {
+	return event.orderUpdatedAt !== undefined && event.orderId !== undefined;
+}
+
+/**
+ * Of the usable copies of an event id, one counts, chosen by content (precedesCopy); the others are duplicates.
+ * Two different states of one order are not copies, even under one event id: for snapshots only an identical
+ * export is a duplicate, and resolveOrderSnapshots decides between states.
+ */
+function markDuplicates(events: LifecycleEvent[], usable: Int32Array, skipReasonOfEvent: Array<string | undefined>): void {
+	const copyOfEventId = new Map<string, number>();
+	for (const i of usable) {
+		let eventId = events[i].eventId;
+		if (eventId === undefined) continue;
+		if (isSnapshot(events[i])) eventId += `\n${eventContentText(events[i])}`;
+		const holder = copyOfEventId.get(eventId);
+		if (holder === undefined) copyOfEventId.set(eventId, i);
+		else if (precedesCopy(events[i], events[holder])) {
+			skipReasonOfEvent[holder] = 'duplicateEventId';
+			copyOfEventId.set(eventId, i);
+		} else skipReasonOfEvent[i] = 'duplicateEventId';
+	}
+}
+
+/** Of two copies of one event id, the earlier wins, then the smaller content text: a total order, so any arrival order keeps the same copy. */
+function precedesCopy(challenger: LifecycleEvent, holder: LifecycleEvent): boolean {
+	if (challenger.timestamp !== holder.timestamp) return challenger.timestamp < holder.timestamp;
+	return eventContentText(challenger) < eventContentText(holder);
+}
+
+/**
+ * Node of each kept event's person in the identity graph. Events that carry several identities link them in
+ * time order (then by their keys), so when a link is refused (two known customer ids), the earlier evidence
+ * wins whatever order the events arrived in.
+ */
+function linkIdentities(graph: IdentityGraph, events: LifecycleEvent[], kept: Int32Array, keysOfEvent: Array<string[] | undefined>): Int32Array {
+	const linking: number[] = [];
+	for (const i of kept) if ((keysOfEvent[i]?.length ?? 0) > 1) linking.push(i);
+	const linkText = (i: number) => keysOfEvent[i]!.join('\n');
+	linking.sort((a, b) => events[a].timestamp - events[b].timestamp || compareText(linkText(a), linkText(b)));
+	for (const i of linking) graph.link(keysOfEvent[i]!);
+	const nodeOfEvent = new Int32Array(events.length).fill(-1);
+	const nodeOfCustomerId = new Map<string, number>();
+	for (const i of kept) {
+		const keys = keysOfEvent[i];
+		if (keys) {
+			nodeOfEvent[i] = graph.add(keys[0]);
+			continue;
+		}
+		const customerId = events[i].customerId!;
+		let node = nodeOfCustomerId.get(customerId);
+		if (node === undefined) {
+			node = graph.add(identityKey('customerId', customerId));
+			nodeOfCustomerId.set(customerId, node);
+		}
+		nodeOfEvent[i] = node;
+	}
+	return nodeOfEvent;
+}
+
 export function buildProfiles(
 	events: LifecycleEvent[],
 	options: BuildProfilesOptions = {},
@@ -378,23 +537,19 @@ export function buildProfiles(
 
 	const issues: InputIssue[] = [];
 	const runSkipped = Object.create(null) as Record<string, number>;
-	const graph = new IdentityGraph();
-	const seenEventIds = new Set<string>();
-	const supersededSnapshots = resolveOrderSnapshots(events);
 	const kept = new Int32Array(events.length);
 	let keptCount = 0;
-	const nodeOfEvent = new Int32Array(events.length).fill(-1);
+	const keysOfEvent: Array<string[] | undefined> = new Array(events.length);
 	const valueOfEvent = new Float64Array(events.length);
 	const skipReasonOfEvent: Array<string | undefined> = new Array(events.length);
+	const realCustomerIds = new Set<string>();
+	const screening: Screening = { observationEnd, afterEnd, currency, defaultCurrency, zeroValue, refunds };
 
-	// Most events carry only a customer id: resolve those without building key strings.
-	const nodeOfCustomerId = new Map<string, number>();
 	for (let i = 0; i < events.length; i++) {
 		const event = events[i];
 		const onlyCustomerId =
 			event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId &&
-			// A customer id already resolved is known not to be a placeholder: checked once per customer.
-			(nodeOfCustomerId.has(event.customerId) || !isPlaceholderIdentity('customerId', event.customerId));
+			isRealCustomerId(event.customerId, realCustomerIds);
 		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event, counts);
 		if (keys.length === 0 && !onlyCustomerId) {
 			issues.push({
@@ -410,70 +565,22 @@ export function buildProfiles(
 			issues.push(problem);
 			continue;
 		}
-		let skip: string | undefined;
-		// Only an event that is kept marks its id as seen, so a refused copy never hides its corrected re-delivery.
-		if (dedupe && event.eventId !== undefined && seenEventIds.has(event.eventId)) skip = 'duplicateEventId';
-		if (!skip && supersededSnapshots.has(i)) skip = 'supersededSnapshot';
-		if (!skip && event.timestamp > observationEnd) {
-			if (afterEnd === 'error') {
-				issues.push({
-					itemIndex: event.sourceIndex,
-					field: 'timestamp',
-					message: `The event is dated ${new Date(event.timestamp).toISOString()}, after the observation end ${new Date(observationEnd).toISOString()}`,
-					hint: 'Fix the date, move the observation end, or set "Events After Observation End" to ignore them',
-				});
-				continue;
-			}
-			skip = 'afterObservationEnd';
+		const screened = screenEvent(event, screening);
+		if ('issue' in screened) {
+			issues.push(screened.issue);
+			continue;
 		}
-		let value = event.value ?? 0;
-		if (!skip && (event.type === 'purchase' || event.type === 'refund')) {
-			const code = (event.currency ?? defaultCurrency).toUpperCase();
-			if (
-				currency.mode === 'convert' &&
-				value !== 0 &&
-				code !== currency.baseCurrency.toUpperCase()
-			) {
-				const rate = code === '' ? undefined : currency.rates[code];
-				if (
-					rate === undefined ||
-					!(rate > 0) ||
-					!Object.prototype.hasOwnProperty.call(currency.rates, code)
-				) {
-					issues.push({
-						itemIndex: event.sourceIndex,
-						field: 'currency',
-						message: `No exchange rate for currency "${code || '(none)'}" into ${currency.baseCurrency}`,
-						hint: `Add a rate for ${code || 'the missing currency'} under Currency > Exchange Rates, or set a default currency`,
-					});
-					continue;
-				}
-				value *= rate;
-				if (!(Math.abs(value) <= MAX_AMOUNT)) {
-					issues.push(amountIssue(event, `The amount converted from ${code} is implausible: ${value}`));
-					continue;
-				}
-			}
-			if (event.type === 'purchase' && value === 0 && zeroValue === 'ignore')
-				skip = 'zeroValuePurchase';
-			if (event.type === 'refund' && refunds === 'ignore') skip = 'refundIgnored';
-		}
-		if (onlyCustomerId) {
-			let node = nodeOfCustomerId.get(event.customerId!);
-			if (node === undefined) {
-				node = graph.add(identityKey('customerId', event.customerId!));
-				nodeOfCustomerId.set(event.customerId!, node);
-			}
-			nodeOfEvent[i] = node;
-		} else {
-			if (keys.length > 1) graph.link(keys);
-			nodeOfEvent[i] = graph.add(keys[0]);
-		}
-		if (dedupe && event.eventId !== undefined) seenEventIds.add(event.eventId);
-		valueOfEvent[i] = value;
-		skipReasonOfEvent[i] = skip;
+		keysOfEvent[i] = onlyCustomerId ? undefined : keys;
+		valueOfEvent[i] = screened.value;
+		skipReasonOfEvent[i] = screened.skip;
 		kept[keptCount++] = i;
 	}
+	// Whether an event is usable depends on that event alone (and the run's end); which usable copy or snapshot
+	// counts depends only on the usable events, never on their order: so stored profiles can be updated exactly.
+	if (dedupe) markDuplicates(events, kept.subarray(0, keptCount), skipReasonOfEvent);
+	markSuperseded(events, kept.subarray(0, keptCount), skipReasonOfEvent);
+	const graph = new IdentityGraph();
+	const nodeOfEvent = linkIdentities(graph, events, kept.subarray(0, keptCount), keysOfEvent);
 
 	// People, in order of first appearance so the output order is reproducible.
 	const personOfRoot = new Map<number, number>();
@@ -604,7 +711,9 @@ export function buildProfiles(
 				for (const [name, text] of Object.entries(event.attributes)) {
 					if (typeof text !== 'string' || text === '') continue;
 					const previous = accumulator.attributes.get(name);
-					if (!previous || at >= previous.at) accumulator.attributes.set(name, { value: text, at });
+					// Latest wins; at an equal time the larger text, so arrival order never matters.
+					if (!previous || at > previous.at || (at === previous.at && text > previous.value))
+						accumulator.attributes.set(name, { value: text, at });
 				}
 			}
 		}
@@ -665,18 +774,22 @@ export function buildProfiles(
 		const distinctCurrencies = [...new Set(currencies)].sort();
 		const mixed = distinctCurrencies.length > 1;
 		if (mixed) mixedCurrencyProfiles++;
-		const sum = (map: Map<string, number>) => [...map.values()].reduce((total, v) => total + v, 0);
+		const sum = (map: Map<string, ExactSum>) => {
+			const total = new ExactSum();
+			for (const partial of map.values()) total.add(partial.value());
+			return total.value();
+		};
 		const gross = sum(accumulator.grossByCurrency);
 		const refunded = sum(accumulator.refundsByCurrency);
 		const revenueByCurrency = Object.create(null) as Record<string, number>;
 		for (const [code, amount] of accumulator.grossByCurrency) {
 			const key = code || 'unspecified';
-			revenueByCurrency[key] = round2((revenueByCurrency[key] ?? 0) + amount);
+			revenueByCurrency[key] = round2((revenueByCurrency[key] ?? 0) + amount.value());
 		}
 		for (const [code, amount] of accumulator.refundsByCurrency) {
 			const key = code || 'unspecified';
 			revenueByCurrency[key] = round2(
-				(revenueByCurrency[key] ?? 0) - (refunds === 'subtract' ? amount : 0),
+				(revenueByCurrency[key] ?? 0) - (refunds === 'subtract' ? amount.value() : 0),
 			);
 		}
 		const orders = accumulator.orderIds.size + accumulator.ordersWithoutId;
@@ -720,7 +833,7 @@ export function buildProfiles(
 			refunds: accumulator.refunds,
 			refundedAmount: mixed ? null : round2(refunded),
 			currency: mixed ? 'MIXED' : (distinctCurrencies[0] ?? null),
-			revenueByCurrency,
+			revenueByCurrency: withSortedKeys(revenueByCurrency),
 			periodUnit,
 			observationEnd: new Date(observationEnd).toISOString(),
 			frequency: hasPurchase ? btyd.frequency[person] : 0,
@@ -759,7 +872,7 @@ export function buildProfiles(
 			consentEmail: consent.email ?? null,
 			consentSms: consent.sms ?? null,
 			consentPush: consent.push ?? null,
-			unsubscribed: [...accumulator.unsubscribed.keys()].sort(),
+			unsubscribed: stillUnsubscribed(accumulator),
 			productsPurchased: accumulator.productsPurchased,
 			productsViewed: accumulator.productsViewed,
 			productsInCart: accumulator.productsInCart,
@@ -767,7 +880,7 @@ export function buildProfiles(
 			reviews: accumulator.reviews,
 			eventsUsed: accumulator.eventsUsed,
 			eventsSkipped: Object.values(accumulator.skipped).reduce((total, count) => total + count, 0),
-			skippedReasons: { ...accumulator.skipped },
+			skippedReasons: withSortedKeys(accumulator.skipped),
 			sourceIndexes: distinctSorted(accumulator.sources),
 		};
 	});
@@ -781,7 +894,7 @@ export function buildProfiles(
 			eventsIn: events.length,
 			eventsUsed,
 			eventsSkipped,
-			skippedReasons: { ...runSkipped },
+			skippedReasons: withSortedKeys(runSkipped),
 			identityConflicts: graph.conflicts,
 			profiles: profiles.length,
 			observationEnd: new Date(observationEnd).toISOString(),

@@ -4,15 +4,17 @@
  * the same orderId that carry `orderUpdatedAt`), the latest wins; the others are superseded, so a refund
  * or cancellation that arrives later replaces the sale instead of being dropped or added to it.
  *
- *   winner = argmax over snapshots of (orderUpdatedAt, -value sold, -input position)
+ *   winner = argmax over snapshots of (orderUpdatedAt, -value sold, -content text)
  *
  * At an equal update time (Stripe charges have none) the state that sells less wins, since refunds only
- * follow a sale; among identical states the first wins, so event-id deduplication still counts the
- * second copy of the same snapshot as a duplicate.
+ * follow a sale; then the smaller content text (eventContentText), so the winner never depends on the order
+ * the snapshots arrived in. Of identical copies the first wins; Build Profile counts an identical copy that
+ * carries an event id as a duplicate before it gets here.
  *
  * Cost: O(n) for n events.
  * @example resolveOrderSnapshots([sale, laterRefund]) // Set { 0 }: the sale is superseded
  */
+import { eventContentText } from './eventContentText';
 import type { LifecycleEvent } from './schemas';
 
 function soldValue(event: LifecycleEvent): number {
@@ -23,7 +25,8 @@ function beats(challenger: LifecycleEvent, holder: LifecycleEvent): boolean {
 	const challengerTime = challenger.orderUpdatedAt ?? 0;
 	const holderTime = holder.orderUpdatedAt ?? 0;
 	if (challengerTime !== holderTime) return challengerTime > holderTime;
-	return soldValue(challenger) < soldValue(holder);
+	if (soldValue(challenger) !== soldValue(holder)) return soldValue(challenger) < soldValue(holder);
+	return eventContentText(challenger) < eventContentText(holder);
 }
 
 /** Positions (in `events`) of the snapshots that a later state of the same order supersedes. */

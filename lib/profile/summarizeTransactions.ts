@@ -82,7 +82,8 @@ export function summarizePurchaseDays(
 	const daysPerPeriod = DAYS_PER_PERIOD[periodUnit];
 	let days = new Float64Array(64);
 	let values = new Float64Array(64);
-	const byDay = (a: number, b: number) => dayOf[a] - dayOf[b];
+	// Equal days by value, so a day's spend is summed in the same order whatever order the purchases came in.
+	const byDay = (a: number, b: number) => dayOf[a] - dayOf[b] || valueOf[a] - valueOf[b];
 
 	for (let c = 0; c < customerCount; c++) {
 		const from = starts[c];
