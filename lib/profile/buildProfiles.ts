@@ -15,16 +15,16 @@ import type { ChannelAlias, ChannelVocabulary } from '../channelVocabulary';
 import { channelKey, createChannelVocabulary, EVERY_CHANNEL } from '../channelVocabulary';
 import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
-import type { IdentityKind } from './IdentityGraph';
-import { IdentityGraph, identityKey, normalizeEmail, normalizePhone } from './IdentityGraph';
-import { eventContentText } from './eventContentText';
+import { IdentityGraph, identityKey } from './IdentityGraph';
+import { eventContentText } from './storedEvent';
+import { eventIdentityKeys } from './eventIdentityKeys';
 import { isPlaceholderIdentity } from './isPlaceholderIdentity';
 import { ExactSum } from '../stats/ExactSum';
 import { MAX_AMOUNT } from './mapRecordToEvent';
 import { isPlausibleTimestamp, MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
 import type { ChannelEngagement, CustomerProfile, LifecycleEvent } from './schemas';
 import { resolveOrderSnapshots } from './resolveOrderSnapshots';
-import { quintileScores, rfmSegment } from './scoreRfm';
+import { assignRfmScores } from './scoreRfm';
 import type { PeriodUnit } from './summarizeTransactions';
 import { resolvePeriodUnit, summarizePurchaseDays } from './summarizeTransactions';
 
@@ -188,21 +188,6 @@ function mostRecent<T extends { at: number; channel: string; type?: string }>(en
 	return sorted.slice(Math.max(0, sorted.length - limit));
 }
 
-/** Keys of an event, customer id first so that a refused link leaves the event with its own customer; placeholders left out and counted. */
-function identityKeysOf(event: LifecycleEvent, counts: RunCounts): string[] {
-	const keys: string[] = [];
-	const add = (kind: IdentityKind, value: string | undefined, normalized: (text: string) => string) => {
-		if (!value) return;
-		if (isPlaceholderIdentity(kind, value)) counts.placeholderIdentities++;
-		else keys.push(identityKey(kind, normalized(value)));
-	};
-	add('customerId', event.customerId, (text) => text);
-	add('email', event.email, normalizeEmail);
-	add('phone', event.phone, normalizePhone);
-	add('anonymousId', event.anonymousId, (text) => text);
-	return keys;
-}
-
 /** Counts of the run beside the skipped events. */
 interface RunCounts {
 	placeholderIdentities: number;
@@ -333,14 +318,11 @@ function outlierLimitOf(events: LifecycleEvent[], now: number | undefined): numb
 	return Math.min(clockLimit, sorted[sorted.length - k] + OUTLIER_DAYS * MS_PER_DAY);
 }
 
-/** The latest plausible event time within the outlier limit (the default observation end). */
-function latestAcceptedTime(events: LifecycleEvent[], outlierLimit: number): number {
+/** The latest time among the usable events (the default observation end), 0 when there are none. */
+function latestTime(events: LifecycleEvent[], usable: Int32Array): number {
 	let latest = Number.NEGATIVE_INFINITY;
-	for (const event of events) {
-		const at = event.timestamp;
-		if (at > latest && at <= outlierLimit && isPlausibleTimestamp(at)) latest = at;
-	}
-	return latest;
+	for (const i of usable) if (events[i].timestamp > latest) latest = events[i].timestamp;
+	return Number.isFinite(latest) ? latest : 0;
 }
 
 function parseObservationEnd(value: BuildProfilesOptions['observationEnd']): number {
@@ -530,8 +512,8 @@ export function buildProfiles(
 
 	const explicitEnd = options.observationEnd !== undefined;
 	const outlierLimit = explicitEnd ? Number.POSITIVE_INFINITY : outlierLimitOf(events, options.now);
-	let observationEnd = explicitEnd ? parseObservationEnd(options.observationEnd) : latestAcceptedTime(events, outlierLimit);
-	if (!Number.isFinite(observationEnd)) observationEnd = 0;
+	// Without an explicit end, the end is the latest usable event, known once every event is screened.
+	let observationEnd = explicitEnd ? parseObservationEnd(options.observationEnd) : Number.POSITIVE_INFINITY;
 	const vocabulary = createChannelVocabulary(options.channelAliases ?? []);
 	const counts: RunCounts = { placeholderIdentities: 0, unrecognisedChannelSuppressions: 0, outlierEvents: 0 };
 
@@ -550,7 +532,7 @@ export function buildProfiles(
 		const onlyCustomerId =
 			event.customerId !== undefined && !event.email && !event.phone && !event.anonymousId &&
 			isRealCustomerId(event.customerId, realCustomerIds);
-		const keys = onlyCustomerId ? NO_KEYS : identityKeysOf(event, counts);
+		const keys = onlyCustomerId ? NO_KEYS : eventIdentityKeys(event, () => counts.placeholderIdentities++);
 		if (keys.length === 0 && !onlyCustomerId) {
 			issues.push({
 				itemIndex: event.sourceIndex,
@@ -577,6 +559,7 @@ export function buildProfiles(
 	}
 	// Whether an event is usable depends on that event alone (and the run's end); which usable copy or snapshot
 	// counts depends only on the usable events, never on their order: so stored profiles can be updated exactly.
+	if (!explicitEnd) observationEnd = latestTime(events, kept.subarray(0, keptCount));
 	if (dedupe) markDuplicates(events, kept.subarray(0, keptCount), skipReasonOfEvent);
 	markSuperseded(events, kept.subarray(0, keptCount), skipReasonOfEvent);
 	const graph = new IdentityGraph();
@@ -885,7 +868,7 @@ export function buildProfiles(
 		};
 	});
 
-	assignRfm(profiles, accumulators);
+	assignRfmScores(profiles);
 
 	const eventsSkipped = Object.values(runSkipped).reduce((total, count) => total + count, 0);
 	return {
@@ -903,26 +886,4 @@ export function buildProfiles(
 		},
 		issues,
 	};
-}
-
-/** RFM scores among the run's purchasers; monetary only where revenue is in one currency. */
-function assignRfm(profiles: CustomerProfile[], accumulators: Accumulator[]): void {
-	const buyers = profiles
-		.map((profile, person) => ({ profile, person }))
-		.filter(({ profile }) => profile.orders > 0);
-	const recencyScores = quintileScores(
-		buyers.map(({ person }) => accumulators[person].lastPurchase),
-	);
-	const frequencyScores = quintileScores(buyers.map(({ profile }) => profile.orders));
-	const valued = buyers.filter(({ profile }) => profile.revenue !== null);
-	const monetaryScores = quintileScores(valued.map(({ profile }) => profile.revenue as number));
-	buyers.forEach(({ profile }, k) => {
-		profile.rfmRecency = recencyScores[k];
-		profile.rfmFrequency = frequencyScores[k];
-		profile.rfmSegment = rfmSegment(recencyScores[k], frequencyScores[k]);
-	});
-	valued.forEach(({ profile }, k) => {
-		profile.rfmMonetary = monetaryScores[k];
-		profile.rfmScore = `${profile.rfmRecency}${profile.rfmFrequency}${profile.rfmMonetary}`;
-	});
 }

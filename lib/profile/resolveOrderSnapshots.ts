@@ -14,7 +14,7 @@
  * Cost: O(n) for n events.
  * @example resolveOrderSnapshots([sale, laterRefund]) // Set { 0 }: the sale is superseded
  */
-import { eventContentText } from './eventContentText';
+import { eventContentText } from './storedEvent';
 import type { LifecycleEvent } from './schemas';
 
 function soldValue(event: LifecycleEvent): number {

@@ -12,7 +12,10 @@
  * Cost: O(n log n) for n purchasers.
  * @example rfmSegment(5, 5) // 'Champions'
  */
-import type { RfmSegment } from './schemas';
+import type { CustomerProfile, RfmSegment } from './schemas';
+
+/** What RFM scores are computed from: orders, revenue (null when in several currencies) and the last purchase. */
+export type RfmFigures = Pick<CustomerProfile, 'orders' | 'revenue' | 'lastPurchaseAt'>;
 
 /** Quintile score of each value, 1 (lowest) to 5 (highest); ties share a score. */
 export function quintileScores(values: ArrayLike<number>): Int8Array {
@@ -44,4 +47,30 @@ export function rfmSegment(recencyScore: number, frequencyScore: number): RfmSeg
 	if (r <= 2 && f === 5) return "Can't Lose Them";
 	if (r <= 2 && f >= 3) return 'At Risk';
 	return 'Hibernating';
+}
+
+/**
+ * Sets the RFM scores and segment of each purchaser in `profiles`, ranked among the purchasers of `profiles`
+ * and `others` together (others: customers of the same population not being rebuilt, e.g. stored profiles that
+ * new events did not touch). Monetary only where revenue is in one currency.
+ */
+export function assignRfmScores(profiles: CustomerProfile[], others: readonly RfmFigures[] = []): void {
+	const population: RfmFigures[] = [...profiles, ...others].filter((figures) => figures.orders > 0);
+	const recencyScores = quintileScores(population.map((figures) => Date.parse(figures.lastPurchaseAt as string)));
+	const frequencyScores = quintileScores(population.map((figures) => figures.orders));
+	const valued = population.filter((figures) => figures.revenue !== null);
+	const monetaryScores = quintileScores(valued.map((figures) => figures.revenue as number));
+	const monetaryOf = new Map<RfmFigures, number>(valued.map((figures, k) => [figures, monetaryScores[k]]));
+	const scored = new Set<RfmFigures>(profiles);
+	population.forEach((figures, k) => {
+		if (!scored.has(figures)) return;
+		const profile = figures as CustomerProfile;
+		profile.rfmRecency = recencyScores[k];
+		profile.rfmFrequency = frequencyScores[k];
+		profile.rfmSegment = rfmSegment(recencyScores[k], frequencyScores[k]);
+		const monetary = monetaryOf.get(figures);
+		if (monetary === undefined) return;
+		profile.rfmMonetary = monetary;
+		profile.rfmScore = `${profile.rfmRecency}${profile.rfmFrequency}${profile.rfmMonetary}`;
+	});
 }

@@ -1,0 +1,126 @@
+/**
+ * Folds new events into stored profiles: the profiles a one-shot build over every event so far would give,
+ * computed from the stored rows that the new events touch and the new events alone.
+ *
+ * Why it is exact: buildProfiles gives the same profiles for the same usable events in any order, an event's
+ * usability depends on that event alone (and the run's end), and each stored row holds every usable event of one
+ * person. A person's profile can only change when a new event carries one of their identities, so rebuilding
+ * the touched rows' events together with the new ones reproduces the one-shot result for those people, merges
+ * included (an identity link arriving after both halves were stored) and splits included (an earlier link that
+ * wins an email back). RFM ranks the rebuilt profiles among the untouched rows' stored figures.
+ *
+ * What a batch cannot see, and so is not part of the guarantee: an event ID or order ID shared by two people who
+ * never become one (their copies are compared within a person), and the outlier rule's bulk of the data, judged
+ * per batch. The observation end is the latest of the batch and of the rows given, so give all rows (or the
+ * latest-written ones) unless Observation End is set.
+ *
+ * Cost: O(b + t + r) for b new events, t events of the touched rows and r rows given.
+ * @example updateStoredProfiles(storedRows, weekTwoEvents, { periodUnit: 'week' }).rows // rows to upsert
+ */
+import type { InputIssue } from '../errors';
+import { LifecycleInputError } from '../errors';
+import type { BuildProfilesOptions, BuildProfilesSummary } from './buildProfiles';
+import { buildProfiles } from './buildProfiles';
+import { eventIdentityKeys } from './eventIdentityKeys';
+import { parseTimestamp } from './parseTimestamp';
+import type { RfmFigures } from './scoreRfm';
+import { assignRfmScores } from './scoreRfm';
+import type { CustomerProfile, LifecycleEvent } from './schemas';
+import type { StoredEvent } from './storedEvent';
+import { toStoredEvent } from './storedEvent';
+import type { StoredProfile, StoredProfileRow } from './storedProfileRow';
+import { readStoredProfileRow, toStoredProfileRow } from './storedProfileRow';
+
+export interface UpdateStoredProfilesOptions extends BuildProfilesOptions {
+	/** Rebuild and return every stored customer, not only those the new events touch (default false). */
+	everyCustomer?: boolean;
+}
+
+export interface UpdateStoredProfilesResult {
+	/** The updated profiles (touched customers, or every customer), as buildProfiles shapes them. */
+	profiles: CustomerProfile[];
+	/** One row per profile, in the same order, to insert or update by profileId. */
+	rows: StoredProfileRow[];
+	/** profileIds of stored rows that no longer exist (merged into another customer): delete them. */
+	retiredProfileIds: string[];
+	summary: BuildProfilesSummary & { storedRowsRead: number; storedRowsRebuilt: number };
+	/** New events refused as bad input (item indexes of the new events). */
+	issues: InputIssue[];
+}
+
+/** Rows whose identities the usable new events carry: every person the batch can change. */
+function touchedRows(stored: StoredProfile[], events: readonly LifecycleEvent[]): Set<number> {
+	const rowsOfKey = new Map<string, number[]>();
+	stored.forEach((row, index) => {
+		for (const key of row.identityKeys) {
+			const rows = rowsOfKey.get(key);
+			if (rows) rows.push(index);
+			else rowsOfKey.set(key, [index]);
+		}
+	});
+	const touched = new Set<number>();
+	for (const event of events) for (const key of eventIdentityKeys(event)) for (const index of rowsOfKey.get(key) ?? []) touched.add(index);
+	return touched;
+}
+
+/** The run's end: as set, else the latest of the batch's end and the ends the stored rows were written with. */
+function foldedObservationEnd(options: BuildProfilesOptions, batchEnd: string, stored: StoredProfile[], batchHasEvents: boolean): number | string | Date {
+	if (options.observationEnd !== undefined) return options.observationEnd;
+	let end = batchHasEvents ? (parseTimestamp(batchEnd) ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY;
+	for (const row of stored) if (row.observationEnd !== undefined && row.observationEnd > end) end = row.observationEnd;
+	return Number.isFinite(end) ? end : 0;
+}
+
+export function updateStoredProfiles(
+	storedRows: readonly unknown[],
+	newEvents: readonly LifecycleEvent[],
+	options: UpdateStoredProfilesOptions = {},
+): UpdateStoredProfilesResult {
+	const stored = storedRows.map((row, index) => readStoredProfileRow(row, index));
+	// The batch alone decides which new events are usable (identity, dates, amounts, currencies, the outlier rule).
+	const batch = buildProfiles([...newEvents], options);
+	const refused = new Set(batch.issues.map((issue) => issue.itemIndex));
+	const usable = newEvents.filter((event) => !refused.has(event.sourceIndex));
+	const observationEnd = foldedObservationEnd(options, batch.summary.observationEnd, stored, batch.summary.eventsIn > 0);
+
+	const rebuilt = options.everyCustomer ? new Set(stored.keys()) : touchedRows(stored, usable);
+	const storedStart = newEvents.reduce((largest, event) => Math.max(largest, event.sourceIndex + 1), 0);
+	const combined: LifecycleEvent[] = [...usable];
+	for (const index of rebuilt) {
+		for (const event of stored[index].events()) combined.push({ ...event, sourceIndex: storedStart + combined.length } as LifecycleEvent);
+	}
+	// New events after an explicit end were refused above; stored ones are kept (counted), never dropped from the store.
+	const result = buildProfiles(combined, { ...options, observationEnd, afterObservationEnd: 'ignore' });
+	const lost = result.issues[0];
+	if (lost) {
+		throw new LifecycleInputError(`A stored event would be refused by this run's settings: ${lost.message}. Nothing was changed`, {
+			field: lost.field,
+			hint: 'Stored events keep the settings they were stored with: restore the exchange rate or setting that accepted them',
+		});
+	}
+	const others: RfmFigures[] = stored.filter((_, index) => !rebuilt.has(index)).map((row) => row.figures);
+	if (!options.everyCustomer) assignRfmScores(result.profiles, others);
+
+	const eventOfSource = new Map<number, StoredEvent>();
+	for (const event of combined) eventOfSource.set(event.sourceIndex, toStoredEvent(event));
+	const rows = result.profiles.map((profile) => toStoredProfileRow(profile, profile.sourceIndexes.map((source) => eventOfSource.get(source)!)));
+	const live = new Set(result.profiles.map((profile) => profile.profileId));
+	const retiredProfileIds = [...new Set([...rebuilt].map((index) => stored[index].profileId))].filter((id) => !live.has(id)).sort();
+	const profiles = result.profiles.map((profile) => ({ ...profile, sourceIndexes: profile.sourceIndexes.filter((source) => source < storedStart) }));
+
+	return {
+		profiles,
+		rows,
+		retiredProfileIds,
+		summary: {
+			...batch.summary,
+			profiles: profiles.length,
+			observationEnd: result.summary.observationEnd,
+			identityConflicts: result.summary.identityConflicts,
+			mixedCurrencyProfiles: result.summary.mixedCurrencyProfiles,
+			storedRowsRead: stored.length,
+			storedRowsRebuilt: rebuilt.size,
+		},
+		issues: batch.issues,
+	};
+}
