@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeBuildProfile } from './execute';
 import { buildProfileProperties } from './properties';
+
+// Update Stored Profiles takes the stored rows on a second input and gives rows to store, profiles and retired rows.
+const UPDATE_INPUTS = '[{ "type": "main", "displayName": "New Items" }, { "type": "main", "displayName": "Stored Profiles" }]';
+const UPDATE_OUTPUTS =
+	'[{ "type": "main", "displayName": "Rows to Store" }, { "type": "main", "displayName": "Profiles" }, { "type": "main", "displayName": "Retired Rows" }]';
 
 export class BuildProfile implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,8 +18,8 @@ export class BuildProfile implements INodeType {
 		description: 'Turn CRM records, orders and behaviour events into one profile per customer: identities, purchases, RFM, engagement and consent',
 		defaults: { name: 'Build Profile' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: `={{ $parameter.mode === "update" ? ${UPDATE_INPUTS} : ["main"] }}`,
+		outputs: `={{ $parameter.mode === "update" ? ${UPDATE_OUTPUTS} : ["main"] }}`,
 		properties: buildProfileProperties,
 	};
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { BuildProfilesOptions, BuildProfilesSummary, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
-import { buildProfiles, LifecycleInputError, mapSourceRecord, parseExchangeRates, presetMapping } from '../../lib';
+import type { BuildProfilesOptions, BuildProfilesSummary, CustomerProfile, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
+import { buildProfiles, LifecycleInputError, mapSourceRecord, parseExchangeRates, presetMapping, updateStoredProfiles } from '../../lib';
 import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
@@ -53,83 +53,124 @@ function runHint(summary: BuildProfilesSummary, skippedTotal: number): string {
 	return parts.length ? `${parts.join('; ')}.` : '';
 }
 
-export async function executeBuildProfile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const errors = new ItemErrorCollector(this);
-	const source = this.getNodeParameter('source', 0) as SourcePreset;
-	const periodUnit = this.getNodeParameter('periodUnit', 0, 'day') as 'day' | 'week';
-	const options = this.getNodeParameter('options', 0, {}) as BuildProfileOptions;
-	const wonDealStages = source === 'hubspotDeals' ? String(this.getNodeParameter('wonDealStages', 0, 'closedwon')).split(',') : undefined;
+interface MappedItems {
+	events: LifecycleEvent[];
+	withoutIdentity: number;
+	placeholders: number;
+}
+
+/** The input items as canonical events, through the chosen source preset; bad items become errors. */
+function mapItems(context: IExecuteFunctions, items: INodeExecutionData[], options: BuildProfileOptions, errors: ItemErrorCollector): MappedItems {
+	const source = context.getNodeParameter('source', 0) as SourcePreset;
+	const wonDealStages = source === 'hubspotDeals' ? String(context.getNodeParameter('wonDealStages', 0, 'closedwon')).split(',') : undefined;
 	const mapping: SourceMapping | undefined = presetMapping(source, { wonDealStages });
 	if (!mapping) throw errors.fatal(new LifecycleInputError(`Unknown source "${source}"`, { field: 'source' }));
-	let placeholders = 0;
+	const mapped: MappedItems = { events: [], withoutIdentity: 0, placeholders: 0 };
 	const mapOptions: MapOptions = {
 		missingIdentity: options.missingIdentity ?? 'error',
 		defaultType: options.defaultType,
 		valueIs: options.valueIs,
 		defaultCurrency: options.defaultCurrency || undefined,
 		placeholderIdentities: options.placeholderIdentities ?? 'ignore',
-		onPlaceholderIdentity: () => placeholders++,
+		onPlaceholderIdentity: () => mapped.placeholders++,
 	};
-
-	const events: LifecycleEvent[] = [];
-	let withoutIdentity = 0;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const record = source === 'custom' ? customRecord(this, itemIndex) : items[itemIndex].json;
+			const record = source === 'custom' ? customRecord(context, itemIndex) : items[itemIndex].json;
 			const event = mapSourceRecord(record, mapping, itemIndex, mapOptions);
-			if (event) events.push(event);
-			else withoutIdentity++;
+			if (event) mapped.events.push(event);
+			else mapped.withoutIdentity++;
 		} catch (error) {
 			errors.fail(error, itemIndex);
 		}
 	}
+	return mapped;
+}
 
+/** The options of buildProfiles from the node's parameters. */
+function profileOptions(context: IExecuteFunctions, options: BuildProfileOptions, errors: ItemErrorCollector): BuildProfilesOptions {
 	let currency: BuildProfilesOptions['currency'] = { mode: 'report' };
 	try {
 		if (options.baseCurrency) currency = { mode: 'convert', baseCurrency: options.baseCurrency.toUpperCase(), rates: parseExchangeRates(options.exchangeRates) };
 	} catch (error) {
 		throw errors.fatal(error);
 	}
+	return {
+		periodUnit: context.getNodeParameter('periodUnit', 0, 'day') as 'day' | 'week',
+		observationEnd: options.observationEnd || undefined,
+		now: Date.now(),
+		afterObservationEnd: options.afterObservationEnd,
+		dedupeByEventId: options.dedupeByEventId ?? true,
+		refunds: options.refunds,
+		zeroValuePurchases: options.zeroValuePurchases,
+		defaultCurrency: options.defaultCurrency || undefined,
+		historyLimit: options.historyLimit,
+		currency,
+		channelAliases: channelAliasRows(options.channelAliases),
+	};
+}
+
+/** The run's counts with the items the mapping left out, and the hint that names the soft problems. */
+function finishSummary(context: IExecuteFunctions, summary: BuildProfilesSummary, mapped: MappedItems): number {
+	if (mapped.withoutIdentity > 0) summary.skippedReasons.missingIdentity = mapped.withoutIdentity;
+	summary.placeholderIdentities += mapped.placeholders;
+	const skippedTotal = summary.eventsSkipped + mapped.withoutIdentity;
+	const hint = runHint(summary, skippedTotal);
+	if (hint) context.addExecutionHints({ message: hint, location: 'outputPane' });
+	return skippedTotal;
+}
+
+function profileItem({ sourceIndexes, ...profile }: CustomerProfile): INodeExecutionData {
+	return { json: profile as unknown as IDataObject, pairedItem: pairedItemsOf(sourceIndexes) };
+}
+
+/** Update Stored Profiles: new items on input 1, stored rows on input 2; rows to store, profiles, retired rows out. */
+async function executeUpdate(context: IExecuteFunctions, options: BuildProfileOptions, errors: ItemErrorCollector): Promise<INodeExecutionData[][]> {
+	const items = context.getInputData(0);
+	const mapped = mapItems(context, items, options, errors);
+	// An empty item stands for "no rows yet" (a Data table node set to Always Output Data on an empty table).
+	const storedRows = context.getInputData(1).map((item) => item.json).filter((row) => Object.keys(row).length > 0);
 	let result;
 	try {
-		result = buildProfiles(events, {
-			periodUnit,
-			observationEnd: options.observationEnd || undefined,
-			now: Date.now(),
-			afterObservationEnd: options.afterObservationEnd,
-			dedupeByEventId: options.dedupeByEventId ?? true,
-			refunds: options.refunds,
-			zeroValuePurchases: options.zeroValuePurchases,
-			defaultCurrency: options.defaultCurrency || undefined,
-			historyLimit: options.historyLimit,
-			currency,
-			channelAliases: channelAliasRows(options.channelAliases),
+		result = updateStoredProfiles(storedRows, mapped.events, {
+			...profileOptions(context, options, errors),
+			everyCustomer: context.getNodeParameter('customersToOutput', 0, 'touched') === 'every',
 		});
 	} catch (error) {
 		throw errors.fatal(error);
 	}
 	for (const issue of result.issues) errors.failIssue(issue);
+	const skippedTotal = finishSummary(context, result.summary, mapped);
+	const profiles = result.profiles.map(profileItem);
+	const rows = result.rows.map((row, k) => ({ json: { ...row } as unknown as IDataObject, pairedItem: profiles[k].pairedItem }));
+	const retired = result.retiredProfileIds.map((profileId) => ({ json: { profileId }, pairedItem: pairedItemsOf(items.map((_, index) => index)) }));
+	if (options.includeRunSummary) {
+		profiles.push({
+			json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...result.summary, eventsSkipped: skippedTotal } as unknown as IDataObject,
+			pairedItem: pairedItemsOf(items.map((_, index) => index)),
+		});
+	}
+	return [rows, [...profiles, ...errors.items], retired];
+}
 
-	const output: INodeExecutionData[] = result.profiles.map(({ sourceIndexes, ...profile }) => ({
-		json: profile as unknown as IDataObject,
-		pairedItem: pairedItemsOf(sourceIndexes),
-	}));
-	const { summary } = result;
-	if (withoutIdentity > 0) summary.skippedReasons.missingIdentity = withoutIdentity;
-	summary.placeholderIdentities += placeholders;
-	const skippedTotal = summary.eventsSkipped + withoutIdentity;
-	const hint = runHint(summary, skippedTotal);
-	if (hint) this.addExecutionHints({ message: hint, location: 'outputPane' });
+export async function executeBuildProfile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const errors = new ItemErrorCollector(this);
+	const options = this.getNodeParameter('options', 0, {}) as BuildProfileOptions;
+	if (this.getNodeParameter('mode', 0, 'build') === 'update') return await executeUpdate(this, options, errors);
+	const items = this.getInputData();
+	const mapped = mapItems(this, items, options, errors);
+	let result;
+	try {
+		result = buildProfiles(mapped.events, profileOptions(this, options, errors));
+	} catch (error) {
+		throw errors.fatal(error);
+	}
+	for (const issue of result.issues) errors.failIssue(issue);
+	const output = result.profiles.map(profileItem);
+	const skippedTotal = finishSummary(this, result.summary, mapped);
 	if (options.includeRunSummary) {
 		output.push({
-			json: {
-				runSummary: true,
-				itemsIn: items.length,
-				itemsWithErrors: errors.items.length,
-				...summary,
-				eventsSkipped: skippedTotal,
-			} as unknown as IDataObject,
+			json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...result.summary, eventsSkipped: skippedTotal } as unknown as IDataObject,
 			pairedItem: pairedItemsOf(items.map((_, index) => index)),
 		});
 	}

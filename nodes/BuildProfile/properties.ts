@@ -5,6 +5,33 @@ const customOnly = { show: { source: ['custom'] } };
 
 export const buildProfileProperties: INodeProperties[] = [
 	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Build Profiles', value: 'build', description: 'One profile per customer from all the items given' },
+			{
+				name: 'Update Stored Profiles',
+				value: 'update',
+				description: 'Add new items to the profiles stored in a Data table or Postgres table: input 1 takes the new items, input 2 the stored rows',
+			},
+		],
+		default: 'build',
+	},
+	{
+		displayName: 'Customers to Output',
+		name: 'customersToOutput',
+		type: 'options',
+		displayOptions: { show: { mode: ['update'] } },
+		options: [
+			{ name: 'Touched by the New Items', value: 'touched', description: 'Only customers whose profile the new items change' },
+			{ name: 'Every Customer', value: 'every', description: 'Every stored customer, rebuilt with the new items (give all stored rows)' },
+		],
+		default: 'touched',
+		description: 'Which updated profiles to output. Give all stored rows on input 2 either way, so the population figures (RFM) and the observation end are right.',
+	},
+	{
 		displayName: 'Source',
 		name: 'source',
 		type: 'options',

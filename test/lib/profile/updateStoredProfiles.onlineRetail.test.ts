@@ -9,7 +9,13 @@ import { readOnlineRetail } from '../../support/sharedData';
 
 function profilesText(profiles: CustomerProfile[]): string {
 	const sorted = [...profiles].sort((a, b) => (a.profileId < b.profileId ? -1 : 1));
-	return JSON.stringify(sorted.map(({ sourceIndexes: _positions, ...profile }) => profile));
+	return JSON.stringify(
+		sorted.map((profile) => {
+			const copy: Partial<CustomerProfile> = { ...profile };
+			delete copy.sourceIndexes;
+			return copy;
+		}),
+	);
 }
 
 describe('updateStoredProfiles on Online Retail', () => {

@@ -25,7 +25,13 @@ function foldBatches(batches: LifecycleEvent[][], options: BuildProfilesOptions 
 /** Profiles as text, by profileId, without the item positions of the run (bookkeeping, not the customer). */
 function profilesText(profiles: CustomerProfile[]): string {
 	const sorted = [...profiles].sort((a, b) => (a.profileId < b.profileId ? -1 : 1));
-	return JSON.stringify(sorted.map(({ sourceIndexes: _positions, ...profile }) => profile));
+	return JSON.stringify(
+		sorted.map((profile) => {
+			const copy: Partial<CustomerProfile> = { ...profile };
+			delete copy.sourceIndexes;
+			return copy;
+		}),
+	);
 }
 
 const eventArbitrary = fc.record(

@@ -16,7 +16,7 @@ export interface MockContext {
 export function mockExecuteFunctions(
 	parameters: Record<string, ParameterValue>,
 	items: INodeExecutionData[],
-	{ continueOnFail = false }: { continueOnFail?: boolean } = {},
+	{ continueOnFail = false, secondInput }: { continueOnFail?: boolean; secondInput?: INodeExecutionData[] } = {},
 ): MockContext {
 	const hints: NodeExecutionHint[] = [];
 	const files: Record<string, Buffer> = {};
@@ -30,8 +30,8 @@ export function mockExecuteFunctions(
 		return typeof value === 'function' ? (value as (i: number) => unknown)(itemIndex) : value;
 	};
 	const context = {
-		// Like n8n: an input with nothing connected gives no items (only input 0 carries the test items).
-		getInputData: (input = 0) => (input === 0 ? items : []),
+		// Like n8n: an input with nothing connected gives no items (input 0 carries the test items, input 1 `secondInput`).
+		getInputData: (input = 0) => (input === 0 ? items : input === 1 ? (secondInput ?? []) : []),
 		getNode: () => node,
 		continueOnFail: () => continueOnFail,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
