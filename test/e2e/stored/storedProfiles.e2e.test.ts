@@ -1,0 +1,131 @@
+/**
+ * Stored profiles in a real n8n (issue 14): a webhook workflow reads the `customer_profiles` Data table, folds the
+ * new orders into it with Build Profile's Update Stored Profiles mode, upserts the rows and deletes the retired ones.
+ * Week 1 then week 2 give the profiles one build over both weeks gives; Data tables only run in a server.
+ */
+import type { LifecycleEvent } from '../../../lib';
+import { buildProfiles, mapSourceRecord, presetMapping, STORED_PROFILE_COLUMNS } from '../../../lib';
+import type { N8nHost as Host, Workflow } from '../harness/n8nHost';
+import { N8nHost } from '../harness/n8nHost';
+
+const week1 = [
+	{ customer_id: 'C-1', email: 'ana@example.com', event_type: 'order', order_id: 'O-1', amount: '49.90', currency: 'EUR', product_id: 'SKU-1', timestamp: '2024-05-01T10:00:00Z' },
+	{ anonymous_id: 'cookie-9', event_type: 'product_viewed', product_id: 'SKU-2', timestamp: '2024-05-02T09:00:00Z' },
+	{ customer_id: 'C-2', event_type: 'order', order_id: 'O-2', amount: '20', currency: 'EUR', product_id: 'SKU-3', timestamp: '2024-05-03T10:00:00Z' },
+	{ customer_id: 'C-2', event_type: 'consent', channel: 'email', consent_granted: 'true', timestamp: '2024-05-03T10:01:00Z' },
+];
+const week2 = [
+	{ anonymous_id: 'cookie-9', email: 'ANA@example.com', event_type: 'identify', timestamp: '2024-05-08T09:00:00Z' },
+	{ customer_id: 'C-1', event_type: 'order', order_id: 'O-3', amount: '15', currency: 'EUR', product_id: 'SKU-2', timestamp: '2024-05-09T10:00:00Z' },
+	{ customer_id: 'C-2', event_type: 'refund', order_id: 'O-2', amount: '5', currency: 'EUR', timestamp: '2024-05-10T10:00:00Z' },
+	{ customer_id: 'C-2', event_type: 'unsubscribe', channel: 'E-Mail', timestamp: '2024-05-10T11:00:00Z' },
+	{ customer_id: 'C-3', event_type: 'order', order_id: 'O-4', amount: '99', currency: 'EUR', timestamp: '2024-05-11T10:00:00Z' },
+];
+
+const table = (operation: Record<string, unknown>) => ({
+	resource: 'row',
+	dataTableId: { __rl: true, mode: 'id', value: "={{ $('Create Table').first().json.id }}" },
+	...operation,
+});
+const byProfileId = { matchType: 'anyCondition', filters: { conditions: [{ keyName: 'profileId', condition: 'eq', keyValue: '={{ $json.profileId }}' }] } };
+
+function storedProfilesWorkflow(): Workflow {
+	const node = (name: string, type: string, typeVersion: number, position: [number, number], parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+		({ id: `5f0c0000-0000-4000-8000-${String(position[0] * 10 + position[1] + 5000).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra });
+	return {
+		id: 'storedProfiles01',
+		name: 'Stored profiles: orders -> Data table',
+		nodes: [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: 'stored-profiles', responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: '7b1e0c52-3c1d-4a55-9d0e-2f6d3f4a9b01' }),
+			node('Split Out Orders', 'n8n-nodes-base.splitOut', 1, [220, 0], { fieldToSplitOut: 'body.orders', options: {} }, { alwaysOutputData: true }),
+			node('Create Table', 'n8n-nodes-base.dataTable', 1.1, [220, 200], {
+				resource: 'table',
+				operation: 'create',
+				tableName: 'customer_profiles',
+				columns: { column: STORED_PROFILE_COLUMNS.map(({ name, type }) => ({ name, type })) },
+				options: { createIfNotExists: true },
+			}),
+			node('Get Stored Rows', 'n8n-nodes-base.dataTable', 1.1, [440, 200], table({ operation: 'get', returnAll: true }), { alwaysOutputData: true }),
+			node('Build Profile', 'n8n-nodes-lifecycle.buildProfile', 1, [660, 0], {
+				mode: 'update',
+				customersToOutput: "={{ $('Webhook').first().json.body.every ? 'every' : 'touched' }}",
+				source: 'csvRows',
+				periodUnit: 'week',
+				options: { missingIdentity: 'skip' },
+			}),
+			node('Store Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -200], table({ operation: 'upsert', ...byProfileId, columns: { mappingMode: 'autoMapInputData', value: null }, options: {} })),
+			node('Delete Retired Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -100], table({ operation: 'deleteRows', ...byProfileId, options: {} })),
+			node('Profiles', 'n8n-nodes-base.noOp', 1, [880, 100], {}),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Split Out Orders', type: 'main', index: 0 }, { node: 'Create Table', type: 'main', index: 0 }]] },
+			'Split Out Orders': { main: [[{ node: 'Build Profile', type: 'main', index: 0 }]] },
+			'Create Table': { main: [[{ node: 'Get Stored Rows', type: 'main', index: 0 }]] },
+			'Get Stored Rows': { main: [[{ node: 'Build Profile', type: 'main', index: 1 }]] },
+			'Build Profile': {
+				main: [
+					[{ node: 'Store Rows', type: 'main', index: 0 }],
+					[{ node: 'Profiles', type: 'main', index: 0 }],
+					[{ node: 'Delete Retired Rows', type: 'main', index: 0 }],
+				],
+			},
+		},
+		settings: { executionOrder: 'v1' },
+		active: false,
+	} as Workflow;
+}
+
+/** What one Build Profile over every order so far gives, computed in-process by the library. */
+function oneShot(orders: Array<Record<string, unknown>>) {
+	const mapping = presetMapping('csvRows')!;
+	const events = orders.map((record, index) => mapSourceRecord(record, mapping, index, { missingIdentity: 'error' })).filter((event): event is LifecycleEvent => event !== undefined);
+	return Object.fromEntries(
+		buildProfiles(events, { periodUnit: 'week' }).profiles.map((profile) => {
+			const copy: Partial<typeof profile> = { ...profile };
+			delete copy.sourceIndexes;
+			return [profile.profileId, copy];
+		}),
+	);
+}
+
+describe('Stored profiles in a Data table (real n8n server)', () => {
+	let host: Host;
+	const post = async (body: unknown) => {
+		const response = await host.webhook('stored-profiles', body);
+		if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.data)}\n${host.readLog('main')}`);
+		return response.data as Array<Record<string, unknown>>;
+	};
+	const byId = (profiles: Array<Record<string, unknown>>) => Object.fromEntries(profiles.map((profile) => [profile.profileId as string, profile]));
+
+	beforeAll(async () => {
+		host = await N8nHost.create('stored-profiles', { extraEnv: { GENERIC_TIMEZONE: 'UTC' } });
+		const workflow = storedProfilesWorkflow();
+		host.importWorkflow(workflow);
+		host.publishWorkflow(workflow.id);
+		await host.start();
+	});
+
+	afterAll(async () => {
+		await host?.stop();
+		host?.dispose();
+	});
+
+	it('week 1 creates the table and stores one row per customer', async () => {
+		const profiles = await post({ orders: week1 });
+		expect(Object.keys(byId(profiles)).sort()).toEqual(['C-1', 'C-2', 'anonymous:cookie-9']);
+	});
+
+	it("week 2's orders update only the customers they touch, to the profiles of one build over both weeks", async () => {
+		const profiles = byId(await post({ orders: week2 }));
+		const expected = oneShot([...week1, ...week2]);
+		expect(Object.keys(profiles).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		for (const id of Object.keys(profiles)) expect(profiles[id]).toEqual(expected[id]);
+		expect(profiles['C-1']).toMatchObject({ anonymousIds: ['cookie-9'], productsViewed: ['SKU-2'], orders: 2 });
+		expect(profiles['C-2']).toMatchObject({ revenue: 15, consentEmail: false, unsubscribed: ['email'] });
+	});
+
+	it('reading every stored customer gives exactly the one-shot profiles (the merged row was deleted)', async () => {
+		const profiles = byId(await post({ orders: [], every: true }));
+		expect(profiles).toEqual(oneShot([...week1, ...week2]));
+	});
+});
