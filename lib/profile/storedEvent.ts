@@ -7,7 +7,6 @@
  * Cost: O(size of the event).
  * @example toStoredEvent({ type: 'view', timestamp: 0, productTitle: 'Mug', sourceIndex: 4 }) // { type: 'view', timestamp: 0 }
  */
-import { z } from 'zod';
 import type { LifecycleEvent } from './schemas';
 import { EVENT_TYPES } from './schemas';
 
@@ -42,25 +41,48 @@ export function eventContentText(event: LifecycleEvent): string {
 	return JSON.stringify(toStoredEvent(event));
 }
 
-/** A stored event as read back: the types Build Profile accepted when it stored the event, nothing more. */
-export const StoredEventSchema = z
-	.object({
-		attributes: z.object({ country: z.string(), firstName: z.string(), lastName: z.string(), timeZone: z.string() }).partial().strict().optional(),
-		anonymousId: z.string().optional(),
-		channel: z.string().optional(),
-		consent: z.record(z.boolean()).optional(),
-		consentGranted: z.boolean().optional(),
-		currency: z.string().optional(),
-		customerId: z.string().optional(),
-		email: z.string().optional(),
-		eventId: z.string().optional(),
-		items: z.array(z.object({ productId: z.string() }).strict()).optional(),
-		orderId: z.string().optional(),
-		orderUpdatedAt: z.number().finite().optional(),
-		phone: z.string().optional(),
-		productId: z.string().optional(),
-		timestamp: z.number().finite(),
-		type: z.enum(EVENT_TYPES),
-		value: z.number().finite().optional(),
-	})
-	.strict();
+type FieldCheck = (value: unknown) => boolean;
+
+const isText: FieldCheck = (value) => typeof value === 'string';
+const isNumber: FieldCheck = (value) => typeof value === 'number' && Number.isFinite(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
+const ATTRIBUTE_NAMES = new Set(['country', 'firstName', 'lastName', 'timeZone']);
+
+/** The type each stored field must have: what Build Profile accepted when it stored the event. */
+const STORED_FIELD_CHECKS: Record<string, FieldCheck> = {
+	anonymousId: isText,
+	attributes: (value) => isPlainObject(value) && Object.entries(value).every(([name, text]) => ATTRIBUTE_NAMES.has(name) && isText(text)),
+	channel: isText,
+	consent: (value) => isPlainObject(value) && Object.values(value).every((granted) => typeof granted === 'boolean'),
+	consentGranted: (value) => typeof value === 'boolean',
+	currency: isText,
+	customerId: isText,
+	email: isText,
+	eventId: isText,
+	items: (value) => Array.isArray(value) && value.every((item) => isPlainObject(item) && Object.keys(item).length === 1 && isText(item.productId)),
+	orderId: isText,
+	orderUpdatedAt: isNumber,
+	phone: isText,
+	productId: isText,
+	timestamp: isNumber,
+	type: (value) => typeof value === 'string' && EVENT_TYPE_SET.has(value),
+	value: isNumber,
+};
+
+/**
+ * A stored event read back, or the name of the field that is wrong: only known fields, each of the type Build
+ * Profile stores, with a type and a time. Hand-written rather than a schema: a weekly run reads every event of
+ * every touched customer, and this check is what that costs.
+ */
+export function readStoredEvent(value: unknown): { event: StoredEvent } | { problem: string } {
+	if (!isPlainObject(value)) return { problem: 'event: not an object' };
+	for (const [field, fieldValue] of Object.entries(value)) {
+		const check = STORED_FIELD_CHECKS[field];
+		if (!check) return { problem: `${field}: not a field of a stored event` };
+		if (!check(fieldValue)) return { problem: `${field}: not of the stored type` };
+	}
+	if (value.type === undefined || value.timestamp === undefined) return { problem: `${value.type === undefined ? 'type' : 'timestamp'}: required` };
+	return { event: value as unknown as StoredEvent };
+}

@@ -11,7 +11,7 @@ import { LifecycleInputError } from '../errors';
 import type { RfmFigures } from './scoreRfm';
 import type { CustomerProfile } from './schemas';
 import type { StoredEvent } from './storedEvent';
-import { StoredEventSchema } from './storedEvent';
+import { readStoredEvent } from './storedEvent';
 import { parseTimestamp } from './parseTimestamp';
 
 /** Version of the state column; a row written by another version is refused, never guessed. */
@@ -155,12 +155,9 @@ function decodeEvents(state: unknown, rowIndex: number): StoredEvent[] {
 		const copies = counted ? copy.copies : 1;
 		if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 1 || copies > 1e6)
 			throw refuse(rowIndex, 'state', 'state holds an event with an impossible number of copies');
-		const checked = StoredEventSchema.safeParse(counted ? copy.event : entry);
-		if (!checked.success) {
-			const issue = checked.error.issues[0];
-			throw refuse(rowIndex, 'state', `state holds an event that is not valid: ${issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid'}`);
-		}
-		const event = checked.data as StoredEvent;
+		const read = readStoredEvent(counted ? copy.event : entry);
+		if ('problem' in read) throw refuse(rowIndex, 'state', `state holds an event that is not valid: ${read.problem}`);
+		const { event } = read;
 		for (let k = 0; k < copies; k++) events.push(event);
 	}
 	return events;

@@ -53,7 +53,8 @@ function meaning(property) {
 	const own = property.description ?? property.hint ?? '';
 	if ((property.type !== 'options' && property.type !== 'multiOptions') || !Array.isArray(property.options)) return own;
 	const described = property.options.filter((option) => option.description).map((option) => `${option.name}: ${option.description}`);
-	return [own, ...described].filter(Boolean).join('. ');
+	// A description that ends with a period (n8n's lint asks for one after several sentences) takes no second one.
+	return [own.replace(/\.$/, ''), ...described].filter(Boolean).join('. ');
 }
 
 function rows(properties, prefix, out, known) {

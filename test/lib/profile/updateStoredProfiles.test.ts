@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { BuildProfilesOptions, CustomerProfile, LifecycleEvent, StoredProfileRow } from '../../../lib';
 import { buildProfiles, eventIdentityKeys, EVENT_TYPES, PROFILE_STATE_VERSION, STORED_PROFILE_COLUMNS, updateStoredProfiles } from '../../../lib';
+import { readProjectFile } from '../../support/projectFiles';
 import { readCdnowMaster } from '../../support/sharedData';
 
 const DAY = 86_400_000;
@@ -157,6 +158,11 @@ describe('updateStoredProfiles folds batches into exactly the one-shot profiles'
 		expect(Object.keys(rows[0]).sort()).toEqual(STORED_PROFILE_COLUMNS.map((column) => column.name).sort());
 		expect(JSON.parse(rows[0].state).version).toBe(PROFILE_STATE_VERSION);
 		expect(JSON.parse(rows[0].identityKeys)).toEqual(['c:C1', 'e:a@example.com']);
+	});
+
+	it('documents every column with its type in docs/stored-profiles.md', () => {
+		const page = readProjectFile('docs/stored-profiles.md');
+		for (const { name, type } of STORED_PROFILE_COLUMNS) expect(page).toContain(`| \`${name}\` | ${type} |`);
 	});
 
 	it.each<[string, (row: StoredProfileRow) => Record<string, unknown>, string]>([
