@@ -84,10 +84,15 @@ export function updateStoredProfiles(
 	const observationEnd = foldedObservationEnd(options, batch.summary.observationEnd, stored, batch.summary.eventsIn > 0);
 
 	const rebuilt = options.everyCustomer ? new Set(stored.keys()) : touchedRows(stored, usable);
-	const storedStart = newEvents.reduce((largest, event) => Math.max(largest, event.sourceIndex + 1), 0);
-	const combined: LifecycleEvent[] = [...usable];
+	// Every event of the rebuild is numbered by its position, so two events never share a number; the new ones
+	// keep their item index for pairedItem. storedForms: each event's stored form, by position.
+	const combined: LifecycleEvent[] = usable.map((event, position) => ({ ...event, sourceIndex: position }));
+	const storedForms: StoredEvent[] = usable.map(toStoredEvent);
 	for (const index of rebuilt) {
-		for (const event of stored[index].events()) combined.push({ ...event, sourceIndex: storedStart + combined.length } as LifecycleEvent);
+		for (const event of stored[index].events()) {
+			combined.push({ ...event, sourceIndex: combined.length } as LifecycleEvent);
+			storedForms.push(event);
+		}
 	}
 	// New events after an explicit end were refused above; stored ones are kept (counted), never dropped from the store.
 	const result = buildProfiles(combined, { ...options, observationEnd, afterObservationEnd: 'ignore' });
@@ -101,12 +106,11 @@ export function updateStoredProfiles(
 	const others: RfmFigures[] = stored.filter((_, index) => !rebuilt.has(index)).map((row) => row.figures);
 	if (!options.everyCustomer) assignRfmScores(result.profiles, others);
 
-	const eventOfSource = new Map<number, StoredEvent>();
-	for (const event of combined) eventOfSource.set(event.sourceIndex, toStoredEvent(event));
-	const rows = result.profiles.map((profile) => toStoredProfileRow(profile, profile.sourceIndexes.map((source) => eventOfSource.get(source)!)));
+	const rows = result.profiles.map((profile) => toStoredProfileRow(profile, profile.sourceIndexes.map((position) => storedForms[position])));
 	const live = new Set(result.profiles.map((profile) => profile.profileId));
 	const retiredProfileIds = [...new Set([...rebuilt].map((index) => stored[index].profileId))].filter((id) => !live.has(id)).sort();
-	const profiles = result.profiles.map((profile) => ({ ...profile, sourceIndexes: profile.sourceIndexes.filter((source) => source < storedStart) }));
+	const itemsOf = (positions: number[]) => [...new Set(positions.filter((position) => position < usable.length).map((position) => usable[position].sourceIndex))].sort((a, b) => a - b);
+	const profiles = result.profiles.map((profile) => ({ ...profile, sourceIndexes: itemsOf(profile.sourceIndexes) }));
 
 	return {
 		profiles,
