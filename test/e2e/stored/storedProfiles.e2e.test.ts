@@ -88,35 +88,42 @@ function oneShot(orders: Array<Record<string, unknown>>) {
 	);
 }
 
-describe('Stored profiles in a Data table (real n8n server)', () => {
-	let host: Host;
-	const post = async (body: unknown) => {
-		const response = await host.webhook('stored-profiles', body);
-		if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.data)}\n${host.readLog('main')}`);
-		return response.data as Array<Record<string, unknown>>;
-	};
-	const byId = (profiles: Array<Record<string, unknown>>) => Object.fromEntries(profiles.map((profile) => [profile.profileId as string, profile]));
-
-	beforeAll(async () => {
-		host = await N8nHost.create('stored-profiles', { extraEnv: { GENERIC_TIMEZONE: 'UTC' } });
+/** Week 1, week 2 and a read of every customer through the webhook, on a fresh n8n (queue mode: Redis + a worker). */
+async function runWeeks(queue: boolean): Promise<Array<Array<Record<string, unknown>>>> {
+	const host: Host = await N8nHost.create(queue ? 'stored-profiles-queue' : 'stored-profiles', { extraEnv: { GENERIC_TIMEZONE: 'UTC' } });
+	try {
 		const workflow = storedProfilesWorkflow();
 		host.importWorkflow(workflow);
 		host.publishWorkflow(workflow.id);
-		await host.start();
+		await host.start({ queue, workers: 1 });
+		const responses = [];
+		for (const body of [{ orders: week1 }, { orders: week2 }, { orders: [], every: true }]) {
+			const response = await host.webhook('stored-profiles', body);
+			if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.data)}\n${host.readLog('main')}`);
+			responses.push(response.data as Array<Record<string, unknown>>);
+		}
+		return responses;
+	} finally {
+		await host.stop();
+		host.dispose();
+	}
+}
+
+const byId = (profiles: Array<Record<string, unknown>>) => Object.fromEntries(profiles.map((profile) => [profile.profileId as string, profile]));
+
+describe('Stored profiles in a Data table (real n8n server)', () => {
+	let responses: Array<Array<Record<string, unknown>>>;
+
+	beforeAll(async () => {
+		responses = await runWeeks(false);
 	});
 
-	afterAll(async () => {
-		await host?.stop();
-		host?.dispose();
+	it('week 1 creates the table and stores one row per customer', () => {
+		expect(Object.keys(byId(responses[0])).sort()).toEqual(['C-1', 'C-2', 'anonymous:cookie-9']);
 	});
 
-	it('week 1 creates the table and stores one row per customer', async () => {
-		const profiles = await post({ orders: week1 });
-		expect(Object.keys(byId(profiles)).sort()).toEqual(['C-1', 'C-2', 'anonymous:cookie-9']);
-	});
-
-	it("week 2's orders update only the customers they touch, to the profiles of one build over both weeks", async () => {
-		const profiles = byId(await post({ orders: week2 }));
+	it("week 2's orders update only the customers they touch, to the profiles of one build over both weeks", () => {
+		const profiles = byId(responses[1]);
 		const expected = oneShot([...week1, ...week2]);
 		expect(Object.keys(profiles).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 		for (const id of Object.keys(profiles)) expect(profiles[id]).toEqual(expected[id]);
@@ -124,8 +131,12 @@ describe('Stored profiles in a Data table (real n8n server)', () => {
 		expect(profiles['C-2']).toMatchObject({ revenue: 15, consentEmail: false, unsubscribed: ['email'] });
 	});
 
-	it('reading every stored customer gives exactly the one-shot profiles (the merged row was deleted)', async () => {
-		const profiles = byId(await post({ orders: [], every: true }));
-		expect(profiles).toEqual(oneShot([...week1, ...week2]));
+	it('reading every stored customer gives exactly the one-shot profiles (the merged row was deleted)', () => {
+		expect(byId(responses[2])).toEqual(oneShot([...week1, ...week2]));
+	});
+
+	it('gives identical answers in queue mode (Redis and a worker run the Data table workflow)', async () => {
+		const queued = await runWeeks(true);
+		expect(JSON.stringify(queued)).toBe(JSON.stringify(responses));
 	});
 });
