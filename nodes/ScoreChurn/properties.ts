@@ -196,7 +196,8 @@ export const scoreChurnProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 3 },
 				default: 1,
-				description: 'How strongly to keep the label model simple; raise it when few customers are labelled (an L2 penalty, see the docs page)',
+				description: 'How strongly to keep the label model simple; raise it when few customers are labelled',
+				hint: 'The L2 (ridge) penalty on the standardised coefficients of the label model',
 				displayOptions: { show: { '/operation': ['fitAndScore'] } },
 			},
 			{
