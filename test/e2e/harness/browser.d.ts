@@ -39,6 +39,8 @@ export declare class EditorPage {
 	newWorkflow(): Promise<void>;
 	/** "..." > Import > From file, with `file` picked in the file chooser; resolves to the workflow id. */
 	importFromFile(file: string): Promise<string>;
+	/** Publish > Publish; resolves to the text of the dialog n8n shows after publishing. */
+	publishWorkflow(): Promise<string>;
 	openWorkflow(id: string): Promise<void>;
 	waitForIcons(timeoutMs?: number): Promise<void>;
 	canvasNodes(): Promise<CanvasNode[]>;

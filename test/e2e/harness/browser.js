@@ -153,6 +153,27 @@ class EditorPage {
 		return new URL(page.url()).pathname.split('/').pop();
 	}
 
+	/**
+	 * Publishes the open workflow as a user does: the "Publish" button, then "Publish" in its dialog. Waits for the
+	 * dialog n8n shows afterwards ("Workflow published"), returns its text and closes it (and any survey n8n opens).
+	 */
+	async publishWorkflow() {
+		const page = this.page;
+		await page.click('[data-test-id="workflow-open-publish-modal-button"]');
+		const confirm = await page.waitForSelector('[data-test-id="workflow-publish-button"]', { visible: true });
+		await confirm.click();
+		const handle = await page.waitForFunction(
+			() => [...document.querySelectorAll('[role="dialog"]')].map((dialog) => dialog.textContent.trim()).find((text) => /published/i.test(text)),
+			{ timeout: 60000, polling: 250 },
+		);
+		const text = await handle.jsonValue();
+		await page.keyboard.press('Escape');
+		await sleep(500);
+		await page.$$eval('[role="dialog"] button', (buttons) => buttons.filter((button) => /^(Got it|Close)$/i.test(button.textContent.trim())).forEach((button) => button.click()));
+		await sleep(500);
+		return text;
+	}
+
 	/** Opens a workflow in the editor and waits for its nodes on the canvas; closes the production checklist. */
 	async openWorkflow(id) {
 		const page = this.page;
