@@ -16,7 +16,7 @@ export class LifecycleScoringApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://models.example.com',
+			placeholder: 'e.g. https://models.example.com',
 			required: true,
 		},
 		{

@@ -73,7 +73,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 			{
 				name: 'Best Expected Value',
 				value: 'expectedValue',
-				description: 'The channel with the highest value x response rate - cost, from each customer history shrunk towards the batch',
+				description: 'The channel with the highest value x response rate - cost, from each customer\'s own responses, leaning on the whole batch when they have few',
 			},
 			{
 				name: 'Fixed Priority Order',
@@ -83,10 +83,11 @@ export const chooseChannelProperties: INodeProperties[] = [
 			{
 				name: 'Thompson Sampling',
 				value: 'thompson',
-				description: 'Draw each channel response rate from its posterior and take the best draw: explores channels with little evidence; reproducible with the seed',
+				description: 'Usually the best channel, sometimes one with little evidence, to learn about it. Same result for the same Seed.',
 			},
 		],
 		default: 'expectedValue',
+		hint: 'Thompson Sampling draws each channel response rate from its posterior (Beta) and takes the best draw',
 		description: 'How to pick among the channels a customer may receive',
 	},
 	{
@@ -142,7 +143,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 		name: 'quietHoursStart',
 		type: 'string',
 		default: '21:00',
-		placeholder: '21:00',
+		placeholder: 'e.g. 21:00',
 		description: "Local time (HH:MM, 24 h, in each customer's time zone) from which no message goes out; leave both quiet-hours fields empty for none",
 	},
 	{
@@ -150,7 +151,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 		name: 'quietHoursEnd',
 		type: 'string',
 		default: '08:00',
-		placeholder: '08:00',
+		placeholder: 'e.g. 08:00',
 		description: 'Local time (HH:MM, 24 h) at which sending may resume',
 	},
 	{
@@ -166,7 +167,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 		name: 'defaultTimeZone',
 		type: 'string',
 		default: '',
-		placeholder: 'Europe/Berlin',
+		placeholder: 'e.g. Europe/Berlin',
 		description: "IANA time zone of customers whose profile has no timeZone. Empty: the workflow's time zone.",
 	},
 	{
@@ -174,7 +175,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 		name: 'campaign',
 		type: 'string',
 		default: '',
-		placeholder: 'spring-sale',
+		placeholder: 'e.g. spring-sale',
 		description:
 			'Campaign these messages belong to. When several items of one run are for the same customer, the higher Campaign Priority wins. Empty: each item keeps its own campaign and campaignPriority fields, if any.',
 	},
@@ -214,14 +215,14 @@ export const chooseChannelProperties: INodeProperties[] = [
 				name: 'includeRunSummary',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add one last item with the counts of the run: sent per channel, suppressed per reason, the response-rate priors used',
+				description: 'Whether to add one last item with the counts of the run: sent per channel, suppressed per reason, the typical response rates used',
 			},
 			{
 				displayName: 'Learn Priors From the Batch',
 				name: 'fitPriors',
 				type: 'boolean',
 				default: true,
-				description: "Whether to estimate the typical response rate of each channel and the typical engagement hours from all input items, and shrink each customer's own history towards them; off: a 5% response rate and a flat day",
+				description: "Whether to estimate the typical response rate of each channel and the typical engagement hours from all input items, and lean on them where a customer's own history is short; off: a 5% response rate and a flat day",
 			},
 			{
 				displayName: 'Max Messages per Customer per Run',

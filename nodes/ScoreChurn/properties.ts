@@ -13,19 +13,19 @@ export const scoreChurnProperties: INodeProperties[] = [
 			{
 				name: 'Evaluate',
 				value: 'evaluate',
-				action: 'Evaluate a model on a holdout period',
+				action: 'Evaluate model on holdout period',
 				description: 'Fit on profiles built up to a calibration end and compare predicted with actual purchases after it',
 			},
 			{
 				name: 'Fit and Score',
 				value: 'fitAndScore',
-				action: 'Fit a model and score customers',
+				action: 'Fit model and score customers',
 				description: 'Fit the model on the incoming profiles and score every one of them',
 			},
 			{
 				name: 'Score With Model',
 				value: 'scoreWithModel',
-				action: 'Score customers with a stored model',
+				action: 'Score customers with stored model',
 				description: 'Score the incoming profiles with a model stored by an earlier Fit and Score',
 			},
 			{
@@ -42,10 +42,11 @@ export const scoreChurnProperties: INodeProperties[] = [
 		name: 'model',
 		type: 'options',
 		options: [
-			{ name: 'BG/NBD', value: 'bgnbd', description: 'Beta-geometric/NBD (Fader, Hardie & Lee 2005): fast and robust' },
-			{ name: 'Pareto/NBD', value: 'paretonbd', description: 'Pareto/NBD (Schmittlein, Morrison & Colombo 1987): dropout at any time' },
+			{ name: 'BG/NBD', value: 'bgnbd', description: 'The standard model: customers buy at their own pace and may stop after any purchase. Fast; a good default.' },
+			{ name: 'Pareto/NBD', value: 'paretonbd', description: 'Like BG/NBD, but customers may stop at any time, not only after a purchase. Slower.' },
 		],
 		default: 'bgnbd',
+		hint: 'BG/NBD: beta-geometric/NBD (Fader, Hardie & Lee 2005). Pareto/NBD: Schmittlein, Morrison & Colombo 1987. See the glossary and the Score Churn docs page.',
 		displayOptions: { show: { operation: fitOperations } },
 	},
 	{
@@ -110,8 +111,9 @@ export const scoreChurnProperties: INodeProperties[] = [
 		name: 'labelField',
 		type: 'string',
 		default: '',
-		placeholder: 'churned',
-		description: 'Optional. Field with your CRM\'s churn label (true/false, 1/0, yes/no; empty for customers to score only). When set, churnProbability comes from a logistic regression fitted on the labelled customers, with each feature\'s contribution.',
+		placeholder: 'e.g. churned',
+		description: 'Optional. Field with your CRM\'s churn label (true/false, 1/0, yes/no; empty for customers to score only). When set, churnProbability is learned from the labelled customers, with what each field contributed.',
+		hint: 'The label model is a logistic regression',
 		displayOptions: { show: { operation: ['fitAndScore'] } },
 	},
 	{
@@ -160,7 +162,7 @@ export const scoreChurnProperties: INodeProperties[] = [
 				name: 'fallbackModel',
 				type: 'json',
 				default: '',
-				description: 'A model of an earlier Fit and Score run to score with when this data is too small for a fit or the fit does not converge, instead of the published prior',
+				description: 'A model of an earlier Fit and Score run to score with when this data is too small for a fit or the fit does not converge, instead of the built-in reference model',
 				displayOptions: { show: { '/operation': ['fitAndScore'] } },
 			},
 			{
@@ -168,7 +170,7 @@ export const scoreChurnProperties: INodeProperties[] = [
 				name: 'featureFields',
 				type: 'string',
 				default: '',
-				placeholder: 'emailOpened, refunds',
+				placeholder: 'e.g. emailOpened, refunds',
 				description: 'Extra numeric fields for the churn label model, separated by commas, after frequency, periodsSinceLastPurchase, T and monetaryValue',
 				displayOptions: { show: { '/operation': ['fitAndScore'] } },
 			},
@@ -177,7 +179,8 @@ export const scoreChurnProperties: INodeProperties[] = [
 				name: 'spend',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to fit Gamma-Gamma on monetaryValue for expectedSpend and predictedClv',
+				description: 'Whether to learn how much customers spend per order (from monetaryValue), for expectedSpend and predictedClv',
+				hint: 'The Gamma-Gamma spend model',
 			},
 			{
 				displayName: 'High Risk From',
@@ -193,7 +196,8 @@ export const scoreChurnProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 3 },
 				default: 1,
-				description: 'Ridge penalty (L2) on the standardised coefficients of the churn label model; larger is more cautious',
+				description: 'How strongly to keep the label model simple; raise it when few customers are labelled',
+				hint: 'The L2 (ridge) penalty on the standardised coefficients of the label model',
 				displayOptions: { show: { '/operation': ['fitAndScore'] } },
 			},
 			{
@@ -218,7 +222,7 @@ export const scoreChurnProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 2, numberPrecision: 0 },
 				default: 100,
-				description: 'Below this many customers the run does not fit and scores with the published prior, marked lowConfidence',
+				description: 'Below this many customers the run does not fit and scores with the built-in reference model, marked lowConfidence',
 			},
 			{
 				displayName: 'Minimum Labelled per Class',
@@ -235,7 +239,7 @@ export const scoreChurnProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 2, numberPrecision: 0 },
 				default: 20,
-				description: 'Below this many customers with repeat purchases the run does not fit and scores with the published prior',
+				description: 'Below this many customers with repeat purchases the run does not fit and scores with the built-in reference model',
 			},
 			{
 				displayName: 'Model Output',

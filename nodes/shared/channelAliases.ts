@@ -19,8 +19,8 @@ export const channelAliasesOption: INodeProperties = {
 			displayName: 'Alias',
 			name: 'alias',
 			values: [
-				{ displayName: 'Alias', name: 'alias', type: 'string', default: '', placeholder: 'courriel', description: 'The channel name as your data writes it' },
-				{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'email', description: 'The channel it means, such as email, sms or push' },
+				{ displayName: 'Alias', name: 'alias', type: 'string', default: '', placeholder: 'e.g. courriel', description: 'The channel name as your data writes it' },
+				{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'e.g. email', description: 'The channel it means, such as email, sms or push' },
 			],
 		},
 	],

@@ -49,12 +49,21 @@ function exampleText(property) {
 	return '';
 }
 
+/** Texts joined as sentences: ". " between them, a text's own final period not doubled. */
+function sentences(texts) {
+	return texts
+		.filter(Boolean)
+		.map((text, index, all) => (index < all.length - 1 ? text.replace(/\.$/, '') : text))
+		.join('. ');
+}
+
 function meaning(property) {
-	const own = property.description ?? property.hint ?? '';
-	if ((property.type !== 'options' && property.type !== 'multiOptions') || !Array.isArray(property.options)) return own;
+	// The hint (the statistics behind a plain-words description) comes last, so the docs keep it.
+	const own = property.description ?? '';
+	const hint = property.hint ?? '';
+	if ((property.type !== 'options' && property.type !== 'multiOptions') || !Array.isArray(property.options)) return sentences([own, hint]);
 	const described = property.options.filter((option) => option.description).map((option) => `${option.name}: ${option.description}`);
-	// A description that ends with a period (n8n's lint asks for one after several sentences) takes no second one.
-	return [own.replace(/\.$/, ''), ...described].filter(Boolean).join('. ');
+	return sentences([own, ...described, hint]);
 }
 
 function rows(properties, prefix, out, known) {

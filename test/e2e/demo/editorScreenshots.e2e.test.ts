@@ -5,7 +5,7 @@
  * fails unless every node is on the canvas with its title, this package's nodes show their own icons (a node type
  * n8n does not know shows "?" and a not-installed marker), no node shows a problem, every node of this package
  * ends with the success marker and n8n records the execution as a success. Pictures go to test/e2e/.runs/screenshots/
- * (with LIFECYCLE_UPDATE_SCREENSHOTS=1 to test/e2e/demo/screenshots/, the README's):
+ * (with LIFECYCLE_UPDATE_SCREENSHOTS=1 to docs/images/, the README's and the docs'):
  * <workflow>.png (the canvas after the run) and <workflow>-<node>.png (the node's input, parameters and output,
  * scrolled to one of its own fields).
  *

@@ -7,6 +7,9 @@ export declare function ensureChromium(): string;
 export interface HeadlessBrowser {
 	close(): Promise<void>;
 }
+/** Chromium's flags: --headless --no-sandbox --disable-gpu --disable-quic --no-first-run and no background networking. */
+export declare const BROWSER_ARGS: string[];
+/** Headless Chromium, BROWSER_ARGS, an empty --user-data-dir (removed on close). */
 export declare function launchBrowser(): Promise<HeadlessBrowser>;
 
 /** What the canvas shows of one node. */
@@ -30,6 +33,14 @@ export interface CanvasNode {
 export declare class EditorPage {
 	static open(browser: HeadlessBrowser, baseUrl: string): Promise<EditorPage>;
 	signIn(owner: { email: string; password: string }): Promise<string>;
+	/** Fills in the "Set up owner account" form a fresh n8n opens with; resolves to the page it lands on. */
+	setUpOwner(owner: { email: string; firstName: string; lastName: string; password: string }): Promise<string>;
+	/** Opens a new, empty workflow. */
+	newWorkflow(): Promise<void>;
+	/** "..." > Import > From file, with `file` picked in the file chooser; resolves to the workflow id. */
+	importFromFile(file: string): Promise<string>;
+	/** Publish > Publish; resolves to the text of the dialog n8n shows after publishing. */
+	publishWorkflow(): Promise<string>;
 	openWorkflow(id: string): Promise<void>;
 	waitForIcons(timeoutMs?: number): Promise<void>;
 	canvasNodes(): Promise<CanvasNode[]>;
@@ -41,14 +52,14 @@ export declare class EditorPage {
 	openNode(name: string, options?: { field?: string }): Promise<void>;
 	closeNotifications(): Promise<void>;
 	closeNode(): Promise<void>;
-	screenshot(file: string): Promise<string>;
+	screenshot(file: string, options?: { scale?: number }): Promise<string>;
 	close(): Promise<void>;
 }
 
 /** A full-page picture of a file (SVG, HTML) opened from disk in a new page; returns the picture's path. */
 export declare function pictureFile(browser: HeadlessBrowser, file: string, picture: string, options?: { width?: number }): Promise<string>;
 
-/** test/e2e/.runs/screenshots/<name>.png, or with LIFECYCLE_UPDATE_SCREENSHOTS=1 test/e2e/demo/screenshots/<name>.png. */
+/** test/e2e/.runs/screenshots/<name>.png, or with LIFECYCLE_UPDATE_SCREENSHOTS=1 docs/images/<name>.png. */
 export declare function screenshotFile(name: string): string;
 
 /** One workflow to picture: its file in test/e2e/workflows, and the node whose details are pictured too. */

@@ -34,17 +34,49 @@ function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Headless Chromium (no sandbox: CI runs as root) with a 1600 x 900 window. */
+/**
+ * The flags of every headless run: no sandbox (CI runs as root), no GPU, and nothing that reaches the network on
+ * its own (the test machines have none): no QUIC, first-run tasks, background networking, component updates or sync.
+ */
+const BROWSER_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+	'--font-render-hinting=none',
+];
+
+/**
+ * Headless Chromium with a 1600 x 900 window, BROWSER_ARGS and an empty profile (--user-data-dir, a new folder under
+ * the system's temporary folder, removed when the browser closes).
+ */
 async function launchBrowser() {
 	const puppeteer = require('puppeteer-core');
+	const os = require('node:os');
 	const executablePath = findChromium();
 	if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package (test/e2e/harness/prepare.js does) or set CHROMIUM_PATH');
-	return await puppeteer.launch({
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-chromium-'));
+	const browser = await puppeteer.launch({
 		executablePath,
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+		userDataDir,
+		args: BROWSER_ARGS,
 		defaultViewport: { width: 1600, height: 900 },
 	});
+	const close = browser.close.bind(browser);
+	browser.close = async () => {
+		try {
+			await close();
+		} finally {
+			fs.rmSync(userDataDir, { recursive: true, force: true });
+		}
+	};
+	return browser;
 }
 
 /** One editor tab: sign in, open a workflow, execute it, read the canvas, take screenshots. */
@@ -70,6 +102,76 @@ class EditorPage {
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 60000 });
 		return page.url();
+	}
+
+	/**
+	 * The owner account a fresh n8n asks for: opens the editor, which sends a new instance to /setup, fills in the
+	 * "Set up owner account" form and submits it. Resolves to the page the editor lands on.
+	 */
+	async setUpOwner({ email, firstName, lastName, password }) {
+		const page = this.page;
+		await page.goto(`${this.baseUrl}/`, { waitUntil: 'networkidle2' });
+		if (!new URL(page.url()).pathname.startsWith('/setup')) throw new Error(`A fresh n8n should ask for an owner account, but the editor opened ${page.url()}`);
+		await page.waitForSelector('input[name="email"]');
+		await page.type('input[name="email"]', email);
+		await page.type('input[name="firstName"]', firstName);
+		await page.type('input[name="lastName"]', lastName);
+		await page.type('input[name="password"]', password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForFunction(() => !location.pathname.startsWith('/setup'), { timeout: 60000 });
+		return page.url();
+	}
+
+	/** Opens a new, empty workflow (what "Create Workflow" opens) and waits for its menu. */
+	async newWorkflow() {
+		const page = this.page;
+		await page.goto(`${this.baseUrl}/workflow/new`, { waitUntil: 'networkidle2' });
+		await page.waitForSelector('[data-test-id="workflow-menu"]');
+		await sleep(500);
+	}
+
+	/**
+	 * Imports a workflow file as a user does: the workflow's "..." menu > Import > From file, and the file picked in
+	 * the browser's file chooser (`file` absolute or relative to the project). Waits for the nodes on the canvas;
+	 * resolves to the workflow id in the address.
+	 */
+	async importFromFile(file) {
+		const page = this.page;
+		await page.click('[data-test-id="workflow-menu"]');
+		const importItem = await page.waitForSelector('[data-test-id="workflow-menu-item-import"]', { visible: true });
+		await importItem.hover();
+		const fromFile = await page.waitForSelector('[data-test-id="workflow-menu-item-import-from-file"]', { visible: true });
+		const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 20000 }), fromFile.click()]);
+		await chooser.accept([path.isAbsolute(file) ? file : path.join(projectRoot, file)]);
+		await page.waitForSelector('[data-test-id="canvas-node"]');
+		await page.waitForFunction(() => /^\/workflow\/[^/]+$/.test(location.pathname) && !location.pathname.endsWith('/new') && !location.search.includes('new=true'), {
+			timeout: 30000,
+			polling: 250,
+		});
+		await sleep(1000);
+		await this.waitForIcons();
+		return new URL(page.url()).pathname.split('/').pop();
+	}
+
+	/**
+	 * Publishes the open workflow as a user does: the "Publish" button, then "Publish" in its dialog. Waits for the
+	 * dialog n8n shows afterwards ("Workflow published"), returns its text and closes it (and any survey n8n opens).
+	 */
+	async publishWorkflow() {
+		const page = this.page;
+		await page.click('[data-test-id="workflow-open-publish-modal-button"]');
+		const confirm = await page.waitForSelector('[data-test-id="workflow-publish-button"]', { visible: true });
+		await confirm.click();
+		const handle = await page.waitForFunction(
+			() => [...document.querySelectorAll('[role="dialog"]')].map((dialog) => dialog.textContent.trim()).find((text) => /published/i.test(text)),
+			{ timeout: 60000, polling: 250 },
+		);
+		const text = await handle.jsonValue();
+		await page.keyboard.press('Escape');
+		await sleep(500);
+		await page.$$eval('[role="dialog"] button', (buttons) => buttons.filter((button) => /^(Got it|Close)$/i.test(button.textContent.trim())).forEach((button) => button.click()));
+		await sleep(500);
+		return text;
 	}
 
 	/** Opens a workflow in the editor and waits for its nodes on the canvas; closes the production checklist. */
@@ -203,10 +305,12 @@ class EditorPage {
 		await sleep(500);
 	}
 
-	/** Writes a PNG of the window to `file` (folders created). */
-	async screenshot(file) {
+	/** Writes a PNG of the window to `file` (folders created); `scale` below 1 makes a smaller picture (fewer bytes). */
+	async screenshot(file, { scale = 1 } = {}) {
 		fs.mkdirSync(path.dirname(file), { recursive: true });
-		await this.page.screenshot({ path: file, type: 'png' });
+		const viewport = this.page.viewport() ?? { width: 1600, height: 900 };
+		const clip = scale === 1 ? undefined : { x: 0, y: 0, width: viewport.width, height: viewport.height, scale };
+		await this.page.screenshot({ path: file, type: 'png', ...(clip ? { clip } : {}) });
 		return file;
 	}
 
@@ -232,11 +336,11 @@ async function pictureFile(browser, file, picture, { width = 1000 } = {}) {
 }
 
 /**
- * Where the screenshot test writes: the run folder of this test process, so `npm test` leaves the working tree
- * as it was; with LIFECYCLE_UPDATE_SCREENSHOTS=1 the README pictures in test/e2e/demo/screenshots are replaced.
+ * Where the screenshot tests write: the run folder of this test process, so `npm test` leaves the working tree
+ * as it was; with LIFECYCLE_UPDATE_SCREENSHOTS=1 the pictures of the README and the docs, in docs/images, are replaced.
  */
 function screenshotFile(name) {
-	const folder = process.env.LIFECYCLE_UPDATE_SCREENSHOTS === '1' ? path.join(projectRoot, 'test', 'e2e', 'demo', 'screenshots') : path.join(projectRoot, 'test', 'e2e', '.runs', 'screenshots');
+	const folder = process.env.LIFECYCLE_UPDATE_SCREENSHOTS === '1' ? path.join(projectRoot, 'docs', 'images') : path.join(projectRoot, 'test', 'e2e', '.runs', 'screenshots');
 	fs.mkdirSync(folder, { recursive: true });
 	return path.join(folder, `${name}.png`);
 }
@@ -258,4 +362,4 @@ function screenshotPlan(defaults) {
 		});
 }
 
-module.exports = { findChromium, ensureChromium, launchBrowser, EditorPage, pictureFile, screenshotFile, screenshotPlan };
+module.exports = { BROWSER_ARGS, findChromium, ensureChromium, launchBrowser, EditorPage, pictureFile, screenshotFile, screenshotPlan };
