@@ -13,7 +13,11 @@ export class AssignLifecycleStage implements INodeType {
 		subtitle: '={{$parameter["stageModel"] === "custom" ? "custom rules" : "signal: " + $parameter["atRiskSignal"]}}',
 		description: 'Place each customer in a lifecycle stage (prospect to loyal, at risk, lapsed, reactivated) with the reason and the change since the previous stage',
 		defaults: { name: 'Assign Lifecycle Stage' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description: 'Gives one customer\'s lifecycle stage (prospect, first purchase, repeat, loyal, at risk, lapsed...) with the reason in words, from a customer profile. Comparing with other customers is not possible in one call: the tool needs Population Gap (Days) and Loyal: Top Percent of Buyers = 100 set, and refuses otherwise.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: assignLifecycleStageProperties,

@@ -13,7 +13,11 @@ export class BuildProfile implements INodeType {
 		subtitle: '={{"from " + $parameter["source"]}}',
 		description: 'Turn CRM records, orders and behaviour events into one profile per customer: identities, purchases, RFM, engagement and consent',
 		defaults: { name: 'Build Profile' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description: 'Builds one customer\'s profile (orders, revenue, last purchase, consent) from the events given as the tool\'s input and answers in about 15 fields with a sentence. RFM segments need a whole customer base, so they are left out of a tool\'s answer.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: buildProfileProperties,

@@ -13,7 +13,11 @@ export class ChooseChannel implements INodeType {
 		subtitle: '={{"policy: " + $parameter["policy"]}}',
 		description: 'Pick the channel (email, SMS, push or none) and send time for each customer, within consent, frequency caps and quiet hours',
 		defaults: { name: 'Choose Channel' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description: 'Chooses the channel (email, SMS, push) and send time for one customer from their consent, caps and engagement, or says why nothing may be sent, in a short answer with the reason.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: chooseChannelProperties,

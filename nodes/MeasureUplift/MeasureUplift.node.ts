@@ -24,7 +24,11 @@ export class MeasureUplift implements INodeType {
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Hold out customers, measure what a campaign caused (incremental conversions, revenue, ROI with intervals), plan sample sizes and target the persuadable',
 		defaults: { name: 'Measure Uplift' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description: 'Assigns one customer to a campaign arm (holdout or treatment, the same on every call), plans a test size, or scores one customer\'s uplift with a stored model. Analysing a campaign or training an uplift model needs every customer of the campaign: as a tool those refuse.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [

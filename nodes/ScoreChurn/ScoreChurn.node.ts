@@ -13,7 +13,11 @@ export class ScoreChurn implements INodeType {
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Probability each customer is still active, churn risk, expected purchases and customer value, from BG/NBD, Pareto/NBD and Gamma-Gamma',
 		defaults: { name: 'Score Churn' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description: 'Scores one customer\'s churn risk, chance of buying again and customer value with a model stored by a batch run (Score With Model) or a remote endpoint, and answers with the reasons in words. Fitting or evaluating a model needs at least 100 customers: as a tool, Fit and Score and Evaluate refuse.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
