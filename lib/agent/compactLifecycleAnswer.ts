@@ -120,7 +120,7 @@ function sentenceParts(fields: Record<string, CompactValue>, order: readonly Com
 		} else if (area === 'recommendations' && typeof fields.nextProducts === 'string') {
 			parts.push(fields.nextProducts === '' ? 'next best products: none found' : `next best products: ${fields.nextProducts}`);
 		} else if (area === 'channel' && (fields.channel !== undefined || fields.suppressed !== undefined)) {
-			if (fields.suppressed === true || fields.channel === null) {
+			if (fields.suppressed === true || fields.channel === null || fields.channel === 'none') {
 				parts.push(`channel: none${typeof fields.suppressionReason === 'string' ? ` - ${fields.suppressionReason}` : typeof fields.decisionReason === 'string' ? ` - ${fields.decisionReason}` : ''}`);
 			} else {
 				const when = typeof fields.sendAt === 'string' ? ` at ${fields.sendAt}` : '';

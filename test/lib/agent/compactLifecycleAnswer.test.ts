@@ -73,6 +73,8 @@ describe('compactLifecycleAnswer', () => {
 	it('says why nothing is sent when the customer is suppressed', () => {
 		const answer = compactLifecycleAnswer({ customerId: 'c9', channel: null, suppressed: true, suppressionReason: 'unsubscribed from every channel', decisionReason: 'none' }, { focus: 'channel' });
 		expect(answer.answer).toBe('channel: none - unsubscribed from every channel');
+		// Choose Channel writes the channel "none" when nothing may be sent.
+		expect(compactLifecycleAnswer({ customerId: 'c9', channel: 'none', suppressed: false, decisionReason: 'no channel with consent' }, { focus: 'channel' }).answer).toBe('channel: none - no channel with consent');
 	});
 
 	it('describes an uplift arm and an uplift score', () => {
