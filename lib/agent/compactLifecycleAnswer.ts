@@ -3,8 +3,9 @@
  *
  * A node run as an agent tool answers for one customer; its full output (a profile has 59 fields, plus the
  * scores, the recommendations and the channel decision) would fill the agent's context. The compact answer
- * keeps the customer's id, the fields of the node that answered first (its `focus`), then the other lifecycle
- * fields found on the record, and one sentence that gives the reason in words, e.g.
+ * keeps the customer's id, every field of the node that answers (its `focus`), the headline fields of the other
+ * lifecycle areas found on the record (stage, churn risk, next products, channel...), and one sentence that
+ * gives the reasons of all of them in words, e.g.
  * "stage: at risk - last purchase 63 days ago; usual gap 21 days (3.0x)".
  * Every value is flat (text, number, boolean or null), so the answer can also be stored as one row of a table
  * (n8n Data tables reject objects and arrays).
@@ -39,6 +40,16 @@ const FIELDS_BY_FOCUS: Record<CompactAnswerFocus, readonly string[]> = {
 	channel: ['channel', 'sendAt', 'decisionReason', 'suppressed', 'suppressionReason'],
 	uplift: ['arm', 'isControl', 'campaign', 'upliftScore'],
 	profile: ['orders', 'revenue', 'currency', 'lastPurchaseAt', 'daysSinceLastPurchase', 'rfmSegment'],
+};
+
+/** The fields an area keeps when it is not the focus: its headline; its reasons stay in the sentence. */
+const HEADLINE_FIELDS: Record<CompactAnswerFocus, readonly string[]> = {
+	stage: ['lifecycleStage'],
+	churn: ['churnRisk', 'churnProbability'],
+	recommendations: ['nextProducts'],
+	channel: ['channel', 'sendAt'],
+	uplift: ['arm'],
+	profile: ['orders', 'revenue', 'currency', 'daysSinceLastPurchase'],
 };
 
 /** The order in which the other lifecycle fields follow the focus fields. */
@@ -143,7 +154,7 @@ function sentenceParts(fields: Record<string, CompactValue>, order: readonly Com
 export function compactLifecycleAnswer(record: Record<string, unknown>, options: CompactAnswerOptions): Record<string, CompactValue> {
 	const maxFields = Math.max(3, Math.floor(options.maxFields ?? 15));
 	const order = [options.focus, ...FOCUS_ORDER.filter((area) => area !== options.focus)];
-	// Everything the record offers, in answer order: identity, the focus, the other areas.
+	// Everything the record offers, in answer order: identity, the focus, the other areas (the sentence reads them all).
 	const candidates: Record<string, CompactValue> = {};
 	for (const key of IDENTITY_FIELDS) {
 		const value = own(record, key);
@@ -166,9 +177,10 @@ export function compactLifecycleAnswer(record: Record<string, unknown>, options:
 	}
 	for (const key of omitted) delete candidates[key];
 	const answer: Record<string, CompactValue> = { answer: sentenceParts(candidates, order).join('; ') || 'no lifecycle facts on this record' };
+	const kept = new Set<string>([...IDENTITY_FIELDS, ...FIELDS_BY_FOCUS[options.focus], ...order.slice(1).flatMap((area) => HEADLINE_FIELDS[area])]);
 	for (const [key, value] of Object.entries(candidates)) {
 		if (Object.keys(answer).length >= maxFields) break;
-		answer[key] = value;
+		if (kept.has(key)) answer[key] = value;
 	}
 	return answer;
 }

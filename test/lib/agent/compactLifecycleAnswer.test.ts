@@ -51,6 +51,10 @@ describe('compactLifecycleAnswer', () => {
 				'churn risk: high (73 % chance of no purchase in 13 weeks) - no purchase for 9 weeks; usual gap 3 weeks over 4 purchase days; P(alive) 0.21; P(no purchase in 13 weeks) 0.734; ' +
 				'next best products: TEA CUP, E, NAPKINS; channel: email at 2024-07-01T10:00:00.000+02:00 - email: consent, 2 opens in 3 sends; profile: 4 orders, revenue 182.5 EUR, last purchase 63 days ago',
 		);
+		// The other areas keep their headline fields; their reasons are in the sentence.
+		expect(answer).toMatchObject({ churnRisk: 'high', churnProbability: 0.734, nextProducts: 'TEA CUP, E, NAPKINS', channel: 'email', orders: 4 });
+		expect(answer).not.toHaveProperty('churnReasons');
+		expect(answer).not.toHaveProperty('nextProductIds');
 		expect(answer).not.toHaveProperty('email');
 		expect(answer).not.toHaveProperty('messageHistory');
 	});
