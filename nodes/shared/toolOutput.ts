@@ -16,7 +16,7 @@ export const toolOutputOption: INodeProperties = {
 		{ name: 'Full', value: 'full', description: 'Every field, as in a normal run' },
 	],
 	default: 'auto',
-	description: 'What the node answers for each customer. A compact answer keeps an AI agent\'s context small',
+	description: 'What the node answers for each customer; a compact answer keeps an AI agent\'s context small',
 };
 
 /** Whether n8n runs this node as an agent tool: n8n adds "Tool" to the type of the tool variant (e.g. n8n-nodes-lifecycle.scoreChurnTool). */
