@@ -16,7 +16,7 @@ import { readProjectFile } from '../../support/projectFiles';
 
 const FILE = 'examples/lifecycle-agent-tools.json';
 /** Choose Channel's clock, pinned in both runs so that send times compare (the example leaves it empty: the run's time). */
-const NOW = '2025-12-01T12:00:00Z';
+const NOW = '2025-12-08T12:00:00Z';
 const CUSTOMERS = ['C-0001', 'C-0042', 'C-0137'];
 const DATA_TABLE_NODES = new Set(['n8n-nodes-base.dataTable', 'n8n-nodes-base.dataTableTool']);
 
