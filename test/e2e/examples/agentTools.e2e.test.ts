@@ -13,6 +13,7 @@ import { DEMO_OWNER, ownerSession } from '../harness/demo';
 import type { McpConnection } from '../harness/mcpClient';
 import { connectMcp } from '../harness/mcpClient';
 import { readProjectFile } from '../../support/projectFiles';
+import { assignArm } from '../../../lib';
 
 const FILE = 'examples/lifecycle-agent-tools.json';
 /** Choose Channel's clock, pinned in both runs so that send times compare (the example leaves it empty: the run's time). */
@@ -37,6 +38,49 @@ function batchOnly(workflow: Workflow): Workflow {
 	return { ...workflow, id: 'agentToolsBatch1', name: `${workflow.name} (batch)`, nodes, connections };
 }
 
+const ARMS = [
+	{ name: 'control', weight: 10 },
+	{ name: 'treatment', weight: 90 },
+];
+
+/**
+ * This package's own nodes as MCP tools (their tool variants, types ending in "Tool"), to prove in real n8n what
+ * the unit tests show with a mocked context: Measure Uplift answers compactly, Score Churn refuses to fit on one
+ * customer. n8n builds a tool's one input item only from the `$fromAI()` arguments in its parameters, so Campaign
+ * declares the argument customerId (and is always "weekly-lifecycle"): the item is { customerId }.
+ */
+function nodeToolsWorkflow(): Workflow {
+	return {
+		id: 'agentToolsNodes1',
+		name: 'Lifecycle nodes as MCP tools',
+		nodes: [
+			{ id: 'b0a1e2d3-0000-4000-8000-000000000001', name: 'MCP Server Trigger', type: '@n8n/n8n-nodes-langchain.mcpTrigger', typeVersion: 2, position: [0, 0], webhookId: '9c2e7a41-5b3d-4f60-8e19-2d7c4a6b0f11', parameters: { path: 'lifecycle-node-tools' } },
+			{
+				id: 'b0a1e2d3-0000-4000-8000-000000000002',
+				name: 'holdout_arm',
+				type: 'n8n-nodes-lifecycle.measureUpliftTool',
+				typeVersion: 2,
+				position: [0, 240],
+				parameters: {
+					operation: 'assign',
+					customerIdField: 'customerId',
+					campaign: "={{ $fromAI('customerId', 'The customer ID, e.g. C-0042', 'string') ? 'weekly-lifecycle' : 'weekly-lifecycle' }}",
+					saltFrom: 'campaign',
+					arms: { arm: ARMS },
+					controlArm: 'control',
+					globalControlSize: 0,
+				},
+			},
+			{ id: 'b0a1e2d3-0000-4000-8000-000000000003', name: 'churn_fit', type: 'n8n-nodes-lifecycle.scoreChurnTool', typeVersion: 1, position: [240, 240], parameters: { operation: 'fitAndScore', options: {} } },
+		],
+		connections: {
+			holdout_arm: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+			churn_fit: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 async function waitForExecution(client: RestClient, executionId: string, timeoutMs = 300000): Promise<Record<string, unknown>> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -52,6 +96,7 @@ describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s 
 	let host: Host;
 	let batch: Map<string, Record<string, unknown>>;
 	let mcp: McpConnection;
+	let nodeTools: McpConnection;
 
 	beforeAll(async () => {
 		host = await N8nHost.create('agent-tools', { extraEnv: { GENERIC_TIMEZONE: 'UTC' } });
@@ -67,6 +112,9 @@ describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s 
 		const id = 'agentToolsExampl';
 		host.importWorkflow({ ...workflow, id });
 		host.publishWorkflow(id);
+		const nodesWorkflow = nodeToolsWorkflow();
+		host.importWorkflow(nodesWorkflow);
+		host.publishWorkflow(nodesWorkflow.id);
 		await host.start();
 		const base = `http://127.0.0.1:${host.port}`;
 		const setup = await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_OWNER) });
@@ -81,10 +129,12 @@ describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s 
 		if (execution.status !== 'success') throw new Error(`The refresh ended "${String(execution.status)}": ${host.readLog('main')}`);
 
 		mcp = await connectMcp(`${base}/mcp/lifecycle-agent`);
+		nodeTools = await connectMcp(`${base}/mcp/lifecycle-node-tools`);
 	});
 
 	afterAll(async () => {
 		await mcp?.close().catch(() => undefined);
+		await nodeTools?.close().catch(() => undefined);
 		await host?.stop();
 		host?.dispose();
 	});
@@ -127,5 +177,27 @@ describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s 
 		const { isError, value } = await mcp.call('customer_lifecycle', { customerId: 'C-9999' });
 		expect(isError).toBe(false);
 		expect(Array.isArray(value) ? value : [value].filter((entry) => entry !== null && entry !== undefined && entry !== '')).toEqual([]);
+	});
+
+	it('this package\'s nodes as MCP tools: Measure Uplift answers compactly as a batch would, Score Churn refuses to fit on one customer', async () => {
+		const tools = await nodeTools.tools();
+		expect(tools.map((tool) => tool.name).sort()).toEqual(['churn_fit', 'holdout_arm']);
+		for (const tool of tools) expect((tool.description ?? '').length).toBeGreaterThan(20);
+		for (const customerId of CUSTOMERS) {
+			const { isError, value } = await nodeTools.call('holdout_arm', { customerId });
+			expect(isError).toBe(false);
+			const [answer, ...rest] = value as Array<Record<string, unknown>>;
+			expect(rest).toEqual([]);
+			const expected = assignArm(customerId, { salt: 'weekly-lifecycle', arms: ARMS });
+			expect(answer).toEqual({
+				answer: `arm: ${expected.arm}${expected.arm === 'control' ? ' (holdout, send nothing)' : ''}`,
+				customerId,
+				arm: expected.arm,
+				isControl: expected.arm === 'control',
+				campaign: 'weekly-lifecycle',
+			});
+		}
+		const refused = await nodeTools.call('churn_fit', {});
+		expect(refused.text).toContain('As an AI tool Score Churn sees one customer, so it cannot fit a churn model');
 	});
 });
