@@ -2,6 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeBuildProfile } from './execute';
 import { buildProfileProperties } from './properties';
+import { toolDescriptionProperty } from '../shared/toolOutput';
+
+/** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
+const TOOL_DESCRIPTION =
+	'Builds one customer\'s profile (orders, revenue, last purchase, consent) from the events given as the tool\'s input and answers in about 15 fields with a sentence. RFM segments need a whole customer base, so they are left out of a tool\'s answer.';
 
 export class BuildProfile implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,14 +18,10 @@ export class BuildProfile implements INodeType {
 		subtitle: '={{"from " + $parameter["source"]}}',
 		description: 'Turn CRM records, orders and behaviour events into one profile per customer: identities, purchases, RFM, engagement and consent',
 		defaults: { name: 'Build Profile' },
-		usableAsTool: {
-			replacements: {
-				description: 'Builds one customer\'s profile (orders, revenue, last purchase, consent) from the events given as the tool\'s input and answers in about 15 fields with a sentence. RFM segments need a whole customer base, so they are left out of a tool\'s answer.',
-			},
-		},
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: buildProfileProperties,
+		properties: [toolDescriptionProperty(TOOL_DESCRIPTION), ...buildProfileProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

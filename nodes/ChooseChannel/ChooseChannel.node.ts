@@ -2,6 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeChooseChannel } from './execute';
 import { chooseChannelProperties } from './properties';
+import { toolDescriptionProperty } from '../shared/toolOutput';
+
+/** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
+const TOOL_DESCRIPTION =
+	'Chooses the channel (email, SMS, push) and send time for one customer from their consent, caps and engagement, or says why nothing may be sent, in a short answer with the reason.';
 
 export class ChooseChannel implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,14 +18,10 @@ export class ChooseChannel implements INodeType {
 		subtitle: '={{"policy: " + $parameter["policy"]}}',
 		description: 'Pick the channel (email, SMS, push or none) and send time for each customer, within consent, frequency caps and quiet hours',
 		defaults: { name: 'Choose Channel' },
-		usableAsTool: {
-			replacements: {
-				description: 'Chooses the channel (email, SMS, push) and send time for one customer from their consent, caps and engagement, or says why nothing may be sent, in a short answer with the reason.',
-			},
-		},
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: chooseChannelProperties,
+		properties: [toolDescriptionProperty(TOOL_DESCRIPTION), ...chooseChannelProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -54,3 +54,20 @@ export function compactItems(items: INodeExecutionData[], focus: CompactAnswerFo
 	}
 	return compacted;
 }
+
+/**
+ * The tool description, shown only on the node's tool variant (n8n's `@tool` display rule). n8n adds its own
+ * "Description" only when a node has none; its default would be the node's panel description, and an imported
+ * or new tool node would send that to the agent. This one says what one call answers and what it refuses.
+ */
+export function toolDescriptionProperty(text: string): INodeProperties {
+	return {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: text,
+		description: 'What the AI agent reads to decide when to call this tool and what it answers',
+		displayOptions: { show: { '@tool': [true] } },
+	};
+}

@@ -8,8 +8,8 @@
  */
 import type { ExecutionItem, N8nHost as Host, Workflow } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
-import type { RestClient } from '../harness/demo';
 import { DEMO_OWNER, ownerSession } from '../harness/demo';
+import { runFromEditor } from '../harness/manualRun';
 import type { McpConnection } from '../harness/mcpClient';
 import { connectMcp } from '../harness/mcpClient';
 import { readProjectFile } from '../../support/projectFiles';
@@ -81,17 +81,6 @@ function nodeToolsWorkflow(): Workflow {
 	};
 }
 
-async function waitForExecution(client: RestClient, executionId: string, timeoutMs = 300000): Promise<Record<string, unknown>> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const response = await client.get(`/executions/${executionId}`);
-		const execution = (response.data.data ?? {}) as Record<string, unknown>;
-		if (execution.finished === true || ['success', 'error', 'crashed', 'canceled'].includes(String(execution.status))) return execution;
-		if (Date.now() > deadline) throw new Error(`Execution ${executionId} did not finish: ${JSON.stringify(execution).slice(0, 500)}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
 describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s MCP Server Trigger', () => {
 	let host: Host;
 	let batch: Map<string, Record<string, unknown>>;
@@ -122,10 +111,7 @@ describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s 
 		const session = await ownerSession(base, DEMO_OWNER);
 		if (!session.ok) throw new Error(`Sign-in failed: HTTP ${session.status}`);
 		// What "Execute workflow" in the editor sends: run from the Manual Trigger.
-		const started = await session.client.post(`/workflows/${id}/run`, { triggerToStartFrom: { name: 'Refresh by Hand' } });
-		const executionId = (started.data.data as { executionId?: string } | undefined)?.executionId;
-		if (!executionId) throw new Error(`The refresh did not start: HTTP ${started.status} ${JSON.stringify(started.data).slice(0, 500)}`);
-		const execution = await waitForExecution(session.client, executionId);
+		const execution = await runFromEditor(session.client, id, 'Refresh by Hand');
 		if (execution.status !== 'success') throw new Error(`The refresh ended "${String(execution.status)}": ${host.readLog('main')}`);
 
 		mcp = await connectMcp(`${base}/mcp/lifecycle-agent`);
@@ -182,7 +168,10 @@ describe('examples/lifecycle-agent-tools.json: lifecycle answers through n8n\'s 
 	it('this package\'s nodes as MCP tools: Measure Uplift answers compactly as a batch would, Score Churn refuses to fit on one customer', async () => {
 		const tools = await nodeTools.tools();
 		expect(tools.map((tool) => tool.name).sort()).toEqual(['churn_fit', 'holdout_arm']);
-		for (const tool of tools) expect((tool.description ?? '').length).toBeGreaterThan(20);
+		// n8n sends each node's own tool description (Tool Description, only on the tool variant), not its panel text.
+		const described = Object.fromEntries(tools.map((tool) => [tool.name, tool.description ?? '']));
+		expect(described.holdout_arm).toMatch(/^Assigns one customer to a campaign arm .* as a tool those refuse\.$/);
+		expect(described.churn_fit).toMatch(/^Scores one customer's churn risk, .* as a tool, Fit and Score and Evaluate refuse\.$/);
 		for (const customerId of CUSTOMERS) {
 			const { isError, value } = await nodeTools.call('holdout_arm', { customerId });
 			expect(isError).toBe(false);
