@@ -3,7 +3,7 @@
  *
  * n8n runs a tool node on ONE item built from the agent's arguments: no second input, no other customers.
  * Operations that learn from a population (fitting a churn model, building a recommender, analysing a
- * campaign) would silently fall back to priors or learn from a single customer; as a tool they refuse with
+ * campaign, learning channel response rates) would silently fall back to priors or learn from a single customer; as a tool they refuse with
  * the message returned here instead, naming what to use (a model stored by a batch run, a fixed figure).
  *
  * Cost: constant.
@@ -24,6 +24,8 @@ export interface ToolModeSettings {
 	loyalTopPercent?: number;
 	/** Recommend Products: input (build from the items) or stored. */
 	modelFrom?: string;
+	/** Choose Channel: learn response rates and send hours from the run's customers (default on). */
+	fitPriors?: boolean;
 }
 
 const ONE_CUSTOMER = 'sees one customer, so it cannot';
@@ -43,6 +45,9 @@ export function toolModeRefusal(node: LifecycleToolNode, settings: ToolModeSetti
 	}
 	if (node === 'measureUplift' && (operation === 'analyze' || operation === 'trainUpliftModel')) {
 		return `As an AI tool Measure Uplift ${ONE_CUSTOMER} ${operation === 'analyze' ? 'compare a campaign with its holdout' : 'train an uplift model'} (that needs every customer of the campaign). Run it in a batch workflow; as a tool use Assign, Plan or Score Uplift`;
+	}
+	if (node === 'chooseChannel' && settings.fitPriors !== false) {
+		return `As an AI tool Choose Channel ${ONE_CUSTOMER} learn the usual response rates and send hours of your customers (one customer's history would fall back to defaults without saying so). Set Options > Learn Priors From the Batch off: a 5 % response rate and no preferred hour, the same for every call`;
 	}
 	if (node === 'assignLifecycleStage') {
 		const missing: string[] = [];

@@ -6,7 +6,7 @@ import { toolDescriptionProperty } from '../shared/toolOutput';
 
 /** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
 const TOOL_DESCRIPTION =
-	'Chooses the channel (email, SMS, push) and send time for one customer from their consent, caps and engagement, or says why nothing may be sent, in a short answer with the reason.';
+	'Chooses the channel (email, SMS, push) and send time for one customer from their consent, caps and engagement, or says why nothing may be sent, in a short answer with the reason. Learning response rates from a batch of customers is not possible in one call: the tool needs Options > Learn Priors From the Batch off, and refuses otherwise.';
 
 export class ChooseChannel implements INodeType {
 	description: INodeTypeDescription = {

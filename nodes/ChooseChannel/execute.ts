@@ -6,7 +6,7 @@ import { chooseChannels, LifecycleInputError, resolveChannelOptions } from '../.
 import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
-import { compactItems, wantsCompact } from '../shared/toolOutput';
+import { compactItems, refuseWhatNeedsAPopulation, wantsCompact } from '../shared/toolOutput';
 import { chooseChannelProperties } from './properties';
 
 const ALL_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -184,6 +184,7 @@ export async function executeChooseChannel(this: IExecuteFunctions): Promise<INo
 	const workflowZone = () => (zone ??= this.getTimezone());
 
 	const extra = this.getNodeParameter('options', 0, {}) as ChooseChannelNodeOptions;
+	refuseWhatNeedsAPopulation(this, 'chooseChannel', { fitPriors: extra.fitPriors });
 	const now = readNow(this, startedAt, workflowZone);
 	const options = readOptions(this, now, workflowZone, extra);
 	let resolved: ResolvedChannelOptions;

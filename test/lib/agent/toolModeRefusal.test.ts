@@ -8,7 +8,7 @@ describe('toolModeRefusal', () => {
 		expect(toolModeRefusal('measureUplift', { operation: 'assign' })).toBeNull();
 		expect(toolModeRefusal('measureUplift', { operation: 'scoreUplift' })).toBeNull();
 		expect(toolModeRefusal('buildProfile', {})).toBeNull();
-		expect(toolModeRefusal('chooseChannel', {})).toBeNull();
+		expect(toolModeRefusal('chooseChannel', { fitPriors: false })).toBeNull();
 		expect(toolModeRefusal('assignLifecycleStage', { atRiskSignal: 'purchaseRhythm', populationGapDays: 30, loyalTopPercent: 100 })).toBeNull();
 		expect(toolModeRefusal('assignLifecycleStage', { atRiskSignal: 'churnProbability', loyalTopPercent: 100 })).toBeNull();
 	});
@@ -21,6 +21,8 @@ describe('toolModeRefusal', () => {
 		expect(toolModeRefusal('recommendProducts', { operation: 'recommend', modelFrom: 'input' })).toContain('set Model From to Stored Model');
 		expect(toolModeRefusal('measureUplift', { operation: 'analyze' })).toContain('compare a campaign with its holdout');
 		expect(toolModeRefusal('measureUplift', { operation: 'trainUpliftModel' })).toContain('train an uplift model');
+		expect(toolModeRefusal('chooseChannel', {})).toContain('Learn Priors From the Batch off');
+		expect(toolModeRefusal('chooseChannel', { fitPriors: true })).toContain('learn the usual response rates');
 	});
 
 	it('asks Assign Lifecycle Stage for the population figures a batch would compute', () => {

@@ -13,7 +13,7 @@ const NODES: Array<[string, INodeType, RegExp | null]> = [
 	['Assign Lifecycle Stage', new AssignLifecycleStage(), /refuses otherwise/],
 	['Score Churn', new ScoreChurn(), /Fit and Score and Evaluate refuse/],
 	['Recommend Products', new RecommendProducts(), /the rest refuse/],
-	['Choose Channel', new ChooseChannel(), null],
+	['Choose Channel', new ChooseChannel(), /refuses otherwise/],
 	['Measure Uplift', new MeasureUplift(), /those refuse/],
 ];
 
