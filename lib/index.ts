@@ -13,3 +13,4 @@ export * from './lifecycle';
 export * from './churn';
 export * from './uplift';
 export * from './recommend';
+export * from './agent';

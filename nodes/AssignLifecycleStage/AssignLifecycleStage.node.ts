@@ -2,6 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeAssignLifecycleStage } from './execute';
 import { assignLifecycleStageProperties } from './properties';
+import { toolDescriptionProperty } from '../shared/toolOutput';
+
+/** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
+const TOOL_DESCRIPTION =
+	'Gives one customer\'s lifecycle stage (prospect, first purchase, repeat, loyal, at risk, lapsed...) with the reason in words, from a customer profile. Comparing with other customers is not possible in one call: the tool needs Population Gap (Days) and Loyal: Top Percent of Buyers = 100 set, and refuses otherwise.';
 
 export class AssignLifecycleStage implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +21,7 @@ export class AssignLifecycleStage implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: assignLifecycleStageProperties,
+		properties: [toolDescriptionProperty(TOOL_DESCRIPTION), ...assignLifecycleStageProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

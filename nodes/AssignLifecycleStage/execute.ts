@@ -4,6 +4,7 @@ import { assignLifecycleStages, LifecycleInputError, renderStageChart } from '..
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
 import { STAGE_NAME_PARAMETERS } from './properties';
+import { compactItems, refuseWhatNeedsAPopulation, wantsCompact } from '../shared/toolOutput';
 
 interface AssignLifecycleStageOptions {
 	asOf?: string;
@@ -19,6 +20,7 @@ interface AssignLifecycleStageOptions {
 	minimumGapDays?: number;
 	populationGapDays?: number;
 	summaryChart?: boolean;
+	toolOutput?: string;
 }
 
 /** A population run with fewer repeat buyers than this gets a hint to set the population gap. */
@@ -40,6 +42,7 @@ export async function executeAssignLifecycleStage(this: IExecuteFunctions): Prom
 	const atRiskSignal = this.getNodeParameter('atRiskSignal', 0, 'purchaseRhythm') as AtRiskSignal;
 	const options = this.getNodeParameter('options', 0, {}) as AssignLifecycleStageOptions;
 	const stageNames = stageNamesOf(this.getNodeParameter('stageNames', 0, {}) as IDataObject);
+	refuseWhatNeedsAPopulation(this, 'assignLifecycleStage', { atRiskSignal, populationGapDays: options.populationGapDays, loyalTopPercent: options.loyalTopPercent });
 
 	let rules: StageRule[] = [];
 	let noRuleMatch: AssignLifecycleStagesOptions['noRuleMatch'] = 'defaultModel';
@@ -143,5 +146,5 @@ export async function executeAssignLifecycleStage(this: IExecuteFunctions): Prom
 		}
 		output.push(summaryItem);
 	}
-	return [output];
+	return [wantsCompact(this, options.toolOutput) ? compactItems(output, 'stage') : output];
 }

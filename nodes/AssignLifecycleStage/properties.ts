@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { toolOutputOption } from '../shared/toolOutput';
 
 const customOnly = { show: { stageModel: ['custom'] } };
 const rhythmOnly = { show: { '/atRiskSignal': ['purchaseRhythm'] } };
@@ -284,6 +285,7 @@ export const assignLifecycleStageProperties: INodeProperties[] = [
 				default: true,
 				description: 'Whether the summary item carries a chart of the run as an SVG file (binary property "data", lifecycle-stages.svg): customers per stage and, with previous stages, the grid of stage changes. Only with Include Summary.',
 			},
+			toolOutputOption,
 		],
 	},
 ];

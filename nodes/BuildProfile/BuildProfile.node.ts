@@ -1,6 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { executeBuildProfile } from './execute';
 import { buildProfileProperties } from './properties';
+import { toolDescriptionProperty } from '../shared/toolOutput';
+
+/** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
+const TOOL_DESCRIPTION =
+	'Builds one customer\'s profile (orders, revenue, last purchase, consent) from the events given as the tool\'s input and answers in about 15 fields with a sentence. RFM segments need a whole customer base, so they are left out of a tool\'s answer.';
 
 // Update Stored Profiles takes the stored rows on a second input and gives rows to store, profiles and retired rows.
 const UPDATE_INPUTS = '[{ "type": "main", "displayName": "New Items" }, { "type": "main", "displayName": "Stored Profiles" }]';
@@ -20,7 +25,7 @@ export class BuildProfile implements INodeType {
 		usableAsTool: true,
 		inputs: `={{ $parameter.mode === "update" ? ${UPDATE_INPUTS} : ["main"] }}`,
 		outputs: `={{ $parameter.mode === "update" ? ${UPDATE_OUTPUTS} : ["main"] }}`,
-		properties: buildProfileProperties,
+		properties: [toolDescriptionProperty(TOOL_DESCRIPTION), ...buildProfileProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { channelAliasesOption } from '../shared/channelAliases';
+import { toolOutputOption } from '../shared/toolOutput';
 
 const customOnly = { show: { source: ['custom'] } };
 
@@ -241,6 +242,7 @@ export const buildProfileProperties: INodeProperties[] = [
 				default: 'subtract',
 				description: 'Refund events, negative quantities and negative amounts, such as invoices starting with C',
 			},
+			toolOutputOption,
 			{
 				displayName: 'Zero-Value Purchases',
 				name: 'zeroValuePurchases',

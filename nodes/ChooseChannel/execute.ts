@@ -6,6 +6,7 @@ import { chooseChannels, LifecycleInputError, resolveChannelOptions } from '../.
 import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
+import { compactItems, refuseWhatNeedsAPopulation, wantsCompact } from '../shared/toolOutput';
 import { chooseChannelProperties } from './properties';
 
 const ALL_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -36,6 +37,7 @@ interface ChooseChannelNodeOptions {
 	minimumExpectedValue?: number;
 	optimizeSendTime?: boolean;
 	suppressAfterBounces?: number;
+	toolOutput?: string;
 }
 
 /** The node parameter behind each option of lib/channel, to point the user at the field to fix. */
@@ -182,6 +184,7 @@ export async function executeChooseChannel(this: IExecuteFunctions): Promise<INo
 	const workflowZone = () => (zone ??= this.getTimezone());
 
 	const extra = this.getNodeParameter('options', 0, {}) as ChooseChannelNodeOptions;
+	refuseWhatNeedsAPopulation(this, 'chooseChannel', { fitPriors: extra.fitPriors });
 	const now = readNow(this, startedAt, workflowZone);
 	const options = readOptions(this, now, workflowZone, extra);
 	let resolved: ResolvedChannelOptions;
@@ -226,5 +229,5 @@ export async function executeChooseChannel(this: IExecuteFunctions): Promise<INo
 			pairedItem: pairedItemsOf(items.map((_, index) => index)),
 		});
 	}
-	return [output];
+	return [wantsCompact(this, extra.toolOutput) ? compactItems(output, 'channel') : output];
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { channelAliasesOption } from '../shared/channelAliases';
+import { toolOutputOption } from '../shared/toolOutput';
 
 const WEEKDAYS = [
 	{ name: 'Friday', value: 'friday' },
@@ -255,6 +256,7 @@ export const chooseChannelProperties: INodeProperties[] = [
 				default: 1,
 				description: 'Stop using a channel for a customer after this many bounces',
 			},
+			toolOutputOption,
 		],
 	},
 ];

@@ -11,6 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { MIN_SECRET_SALT_LENGTH } from '../../lib';
 import { executeMeasureUplift } from './execute';
 import { measureUpliftProperties } from './properties';
+import { toolDescriptionProperty } from '../shared/toolOutput';
+
+/** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
+const TOOL_DESCRIPTION =
+	'Assigns one customer to a campaign arm (holdout or treatment, the same on every call), plans a test size, or scores one customer\'s uplift with a stored model. Analysing a campaign or training an uplift model needs every customer of the campaign: as a tool those refuse.';
 
 export class MeasureUplift implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +40,7 @@ export class MeasureUplift implements INodeType {
 				displayOptions: { show: { operation: ['assign'], saltFrom: ['credential'] } },
 			},
 		],
-		properties: measureUpliftProperties,
+		properties: [toolDescriptionProperty(TOOL_DESCRIPTION), ...measureUpliftProperties],
 	};
 
 	methods = {

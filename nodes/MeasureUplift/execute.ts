@@ -25,6 +25,7 @@ import {
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
+import { compactItems, refuseWhatNeedsAPopulation, runsAsTool } from '../shared/toolOutput';
 
 type Operation = 'assign' | 'analyze' | 'plan' | 'trainUpliftModel' | 'scoreUplift';
 
@@ -414,6 +415,12 @@ async function score(context: IExecuteFunctions, items: INodeExecutionData[]): P
 export async function executeMeasureUplift(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0, 'assign') as Operation;
+	refuseWhatNeedsAPopulation(this, 'measureUplift', { operation });
+	// No Tool Output option here (two released versions): as a tool, Assign and Score Uplift answer compactly.
+	if (runsAsTool(this) && (operation === 'assign' || operation === 'scoreUplift')) {
+		const output = operation === 'assign' ? await assign(this, items) : await score(this, items);
+		return output.map((branch) => compactItems(branch, 'uplift'));
+	}
 	if (operation === 'assign') return await assign(this, items);
 	if (operation === 'analyze') return await analyze(this, items);
 	if (operation === 'plan') return await plan(this);

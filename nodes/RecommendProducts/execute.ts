@@ -5,6 +5,7 @@ import { buildRecommender, createRecommender, evaluateRecommender, LifecycleInpu
 import { errorItem, ItemErrorCollector, toNodeError } from '../shared/itemErrors';
 import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
+import { compactItems, refuseWhatNeedsAPopulation, wantsCompact } from '../shared/toolOutput';
 
 type Fields = Partial<Record<'country' | 'customerId' | 'type' | 'orderId' | 'price' | 'productId' | 'timestamp' | 'title', string>>;
 type CatalogFields = Partial<Record<'brand' | 'category' | 'description' | 'inStock' | 'price' | 'productId' | 'tags' | 'title', string>>;
@@ -260,7 +261,10 @@ async function evaluateOperation(context: IExecuteFunctions, items: INodeExecuti
 export async function executeRecommendProducts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData(0);
 	const operation = this.getNodeParameter('operation', 0, 'recommend') as string;
+	refuseWhatNeedsAPopulation(this, 'recommendProducts', { operation, modelFrom: operation === 'recommend' ? (this.getNodeParameter('modelFrom', 0, 'input') as string) : undefined });
 	if (operation === 'buildModel') return await buildModelOperation(this, items);
 	if (operation === 'evaluate') return await evaluateOperation(this, items);
-	return await recommendOperation(this, items);
+	const output = await recommendOperation(this, items);
+	const { toolOutput } = this.getNodeParameter('options', 0, {}) as { toolOutput?: string };
+	return wantsCompact(this, toolOutput) ? output.map((branch) => compactItems(branch, 'recommendations')) : output;
 }

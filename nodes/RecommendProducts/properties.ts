@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { toolOutputOption } from '../shared/toolOutput';
 
 const show = (...operation: string[]) => ({ show: { operation } });
 
@@ -170,6 +171,7 @@ export const recommendProductsProperties: INodeProperties[] = [
 				],
 				default: 'cosine',
 			},
+			toolOutputOption,
 			{ displayName: 'Trending Window (Days)', name: 'trendingWindowDays', type: 'number', typeOptions: { minValue: 1 }, default: 30 },
 		],
 	},

@@ -2,6 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeScoreChurn } from './execute';
 import { scoreChurnProperties } from './properties';
+import { toolDescriptionProperty } from '../shared/toolOutput';
+
+/** What an AI agent reads about this node as a tool: what one call answers and what it refuses (docs/agent-tools.md). */
+const TOOL_DESCRIPTION =
+	'Scores one customer\'s churn risk, chance of buying again and customer value with a model stored by a batch run (Score With Model) or a remote endpoint, and answers with the reasons in words. Fitting or evaluating a model needs at least 100 customers: as a tool, Fit and Score and Evaluate refuse.';
 
 export class ScoreChurn implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +28,7 @@ export class ScoreChurn implements INodeType {
 				displayOptions: { show: { operation: ['scoreRemote'] } },
 			},
 		],
-		properties: scoreChurnProperties,
+		properties: [toolDescriptionProperty(TOOL_DESCRIPTION), ...scoreChurnProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

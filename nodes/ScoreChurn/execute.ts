@@ -7,6 +7,7 @@ import { readModelJson } from '../shared/modelParameter';
 import { inInputOrder, pairedItemsOf } from '../shared/pairedItems';
 import type { RemoteOptions } from './scoreRemotely';
 import { scoreRemotely } from './scoreRemotely';
+import { compactItems, refuseWhatNeedsAPopulation, wantsCompact } from '../shared/toolOutput';
 
 interface ScoreChurnNodeOptions extends RemoteOptions {
 	discountRate?: number;
@@ -22,6 +23,7 @@ interface ScoreChurnNodeOptions extends RemoteOptions {
 	minimumRepeatCustomers?: number;
 	modelOutput?: 'item' | 'binary' | 'none';
 	periodUnit?: 'day' | 'week';
+	toolOutput?: string;
 }
 
 const SCORE_FIELDS = ['probabilityAlive', 'churnProbability', 'expectedPurchases', 'expectedSpend', 'predictedClv', 'churnRisk', 'churnReasons', 'lowConfidence', 'churnHorizon', 'churnModel'] as const;
@@ -201,7 +203,9 @@ async function evaluate(context: IExecuteFunctions, items: INodeExecutionData[])
 export async function executeScoreChurn(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0, 'fitAndScore') as string;
+	refuseWhatNeedsAPopulation(this, 'scoreChurn', { operation });
 	if (operation === 'evaluate') return await evaluate(this, items);
-	if (operation === 'scoreRemote') return await scoreRemote(this, items);
-	return await score(this, items, operation);
+	const output = operation === 'scoreRemote' ? await scoreRemote(this, items) : await score(this, items, operation);
+	const { toolOutput } = this.getNodeParameter('options', 0, {}) as ScoreChurnNodeOptions;
+	return wantsCompact(this, toolOutput) ? output.map((branch) => compactItems(branch, 'churn')) : output;
 }

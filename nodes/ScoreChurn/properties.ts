@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { toolOutputOption } from '../shared/toolOutput';
 
 const fitOperations = ['fitAndScore', 'evaluate'];
 const scoringOperations = ['fitAndScore', 'scoreWithModel', 'scoreRemote'];
@@ -281,6 +282,7 @@ export const scoreChurnProperties: INodeProperties[] = [
 				description: 'How long to wait for the endpoint to answer one request before giving up on that try',
 				displayOptions: { show: { '/operation': ['scoreRemote'] } },
 			},
+			toolOutputOption,
 		],
 	},
 ];

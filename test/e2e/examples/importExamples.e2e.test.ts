@@ -2,12 +2,24 @@
  * The workflows in examples/ as a builder gets them: imported into an empty n8n (only this package installed, no
  * files, no credentials) and executed. Each must succeed with sample data from inside the workflow, and every node
  * of this package must run and give items.
+ *
+ * `n8n execute` cannot run Data table nodes (they only run in a started server), so an example with Data table
+ * nodes is run through a started server by its own test, named here; this test checks that test exists and runs it.
  */
 import type { N8nHost as Host, Workflow } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
 import { listProjectFiles, readProjectFile } from '../../support/projectFiles';
 
 const EXAMPLES = listProjectFiles('examples', '.json');
+/** Node types that only run in a started n8n server (not in `n8n execute`). */
+const SERVER_ONLY_TYPES = new Set(['n8n-nodes-base.dataTable', 'n8n-nodes-base.dataTableTool']);
+/** The server test of each example that needs a server. */
+const SERVER_EXAMPLE_TESTS: Record<string, string> = {
+	'examples/lifecycle-agent-tools.json': 'test/e2e/examples/agentTools.e2e.test.ts',
+};
+const needsServer = (file: string) => (JSON.parse(readProjectFile(file)) as Workflow).nodes.some((node) => SERVER_ONLY_TYPES.has(node.type));
+const CLI_EXAMPLES = EXAMPLES.filter((file) => !needsServer(file));
+const SERVER_EXAMPLES = EXAMPLES.filter(needsServer);
 
 describe('examples/ import into an empty n8n and run', () => {
 	let host: Host;
@@ -30,7 +42,16 @@ describe('examples/ import into an empty n8n and run', () => {
 		}
 	});
 
-	it.each(EXAMPLES)('%s executes successfully, every lifecycle node giving items', (file) => {
+	it('runs each example that needs a server through the server, in its own test', () => {
+		expect(CLI_EXAMPLES.length).toBeGreaterThanOrEqual(2);
+		for (const file of SERVER_EXAMPLES) {
+			const testFile = SERVER_EXAMPLE_TESTS[file];
+			expect([file, testFile]).toEqual([file, expect.any(String)]);
+			expect(readProjectFile(testFile)).toContain(`'${file}'`);
+		}
+	});
+
+	it.each(CLI_EXAMPLES)('%s executes successfully, every lifecycle node giving items', (file) => {
 		const workflow = JSON.parse(readProjectFile(file)) as Workflow;
 		const id = `example${EXAMPLES.indexOf(file)}${'0'.repeat(8)}`.slice(0, 16);
 		host.importWorkflow({ ...workflow, id });

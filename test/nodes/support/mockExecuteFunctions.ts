@@ -1,6 +1,7 @@
 /**
  * A mocked IExecuteFunctions for fast node tests. getNodeParameter answers by parameter name (dotted
  * paths into collections too), never by call order; per-item values may be functions of the item index.
+ * `nodeType` ending in "Tool" runs the node as n8n runs an agent tool (n8n adds "Tool" to the type of the tool variant).
  */
 import type { IExecuteFunctions, INode, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
@@ -16,11 +17,11 @@ export interface MockContext {
 export function mockExecuteFunctions(
 	parameters: Record<string, ParameterValue>,
 	items: INodeExecutionData[],
-	{ continueOnFail = false, secondInput }: { continueOnFail?: boolean; secondInput?: INodeExecutionData[] } = {},
+	{ continueOnFail = false, nodeType = 'n8n-nodes-lifecycle.test', secondInput }: { continueOnFail?: boolean; nodeType?: string; secondInput?: INodeExecutionData[] } = {},
 ): MockContext {
 	const hints: NodeExecutionHint[] = [];
 	const files: Record<string, Buffer> = {};
-	const node: INode = { id: 'test-node', name: 'Test Node', type: 'n8n-nodes-lifecycle.test', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node: INode = { id: 'test-node', name: 'Test Node', type: nodeType, typeVersion: 1, position: [0, 0], parameters: {} };
 	const lookup = (name: string, itemIndex: number, fallback: unknown) => {
 		let value: unknown = parameters;
 		for (const part of name.split('.')) {
