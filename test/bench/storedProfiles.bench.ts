@@ -22,7 +22,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 const { events } = onlineRetailEvents(readOnlineRetail());
-const latest = Math.max(...events.map((event) => event.timestamp));
+const latest = events.reduce((largest, event) => Math.max(largest, event.timestamp), Number.NEGATIVE_INFINITY);
 const lastWeekStart = latest - 7 * DAY;
 const earlier = events.filter((event) => event.timestamp < lastWeekStart);
 const lastWeek = events.filter((event) => event.timestamp >= lastWeekStart);

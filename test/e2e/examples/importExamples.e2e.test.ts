@@ -16,6 +16,7 @@ const SERVER_ONLY_TYPES = new Set(['n8n-nodes-base.dataTable', 'n8n-nodes-base.d
 /** The server test of each example that needs a server. */
 const SERVER_EXAMPLE_TESTS: Record<string, string> = {
 	'examples/lifecycle-agent-tools.json': 'test/e2e/examples/agentTools.e2e.test.ts',
+	'examples/stored-profiles.json': 'test/e2e/examples/storedProfilesExample.e2e.test.ts',
 };
 const needsServer = (file: string) => (JSON.parse(readProjectFile(file)) as Workflow).nodes.some((node) => SERVER_ONLY_TYPES.has(node.type));
 const CLI_EXAMPLES = EXAMPLES.filter((file) => !needsServer(file));

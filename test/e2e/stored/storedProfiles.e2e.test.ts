@@ -3,10 +3,9 @@
  * new orders into it with Build Profile's Update Stored Profiles mode, upserts the rows and deletes the retired ones.
  * Week 1 then week 2 give the profiles one build over both weeks gives; Data tables only run in a server.
  */
-import type { LifecycleEvent } from '../../../lib';
-import { buildProfiles, mapSourceRecord, presetMapping, STORED_PROFILE_COLUMNS } from '../../../lib';
-import type { N8nHost as Host, Workflow } from '../harness/n8nHost';
+import type { N8nHost as Host } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
+import { oneShot, storedProfilesWorkflow } from './storedProfilesWorkflow';
 
 const week1 = [
 	{ customer_id: 'C-1', email: 'ana@example.com', event_type: 'order', order_id: 'O-1', amount: '49.90', currency: 'EUR', product_id: 'SKU-1', timestamp: '2024-05-01T10:00:00Z' },
@@ -21,72 +20,6 @@ const week2 = [
 	{ customer_id: 'C-2', event_type: 'unsubscribe', channel: 'E-Mail', timestamp: '2024-05-10T11:00:00Z' },
 	{ customer_id: 'C-3', event_type: 'order', order_id: 'O-4', amount: '99', currency: 'EUR', timestamp: '2024-05-11T10:00:00Z' },
 ];
-
-const table = (operation: Record<string, unknown>) => ({
-	resource: 'row',
-	dataTableId: { __rl: true, mode: 'id', value: "={{ $('Create Table').first().json.id }}" },
-	...operation,
-});
-const byProfileId = { matchType: 'anyCondition', filters: { conditions: [{ keyName: 'profileId', condition: 'eq', keyValue: '={{ $json.profileId }}' }] } };
-
-function storedProfilesWorkflow(): Workflow {
-	const node = (name: string, type: string, typeVersion: number, position: [number, number], parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-		({ id: `5f0c0000-0000-4000-8000-${String(position[0] * 10 + position[1] + 5000).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra });
-	return {
-		id: 'storedProfiles01',
-		name: 'Stored profiles: orders -> Data table',
-		nodes: [
-			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: 'stored-profiles', responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: '7b1e0c52-3c1d-4a55-9d0e-2f6d3f4a9b01' }),
-			node('Split Out Orders', 'n8n-nodes-base.splitOut', 1, [220, 0], { fieldToSplitOut: 'body.orders', options: {} }, { alwaysOutputData: true }),
-			node('Create Table', 'n8n-nodes-base.dataTable', 1.1, [220, 200], {
-				resource: 'table',
-				operation: 'create',
-				tableName: 'customer_profiles',
-				columns: { column: STORED_PROFILE_COLUMNS.map(({ name, type }) => ({ name, type })) },
-				options: { createIfNotExists: true },
-			}),
-			node('Get Stored Rows', 'n8n-nodes-base.dataTable', 1.1, [440, 200], table({ operation: 'get', returnAll: true }), { alwaysOutputData: true }),
-			node('Build Profile', 'n8n-nodes-lifecycle.buildProfile', 1, [660, 0], {
-				mode: 'update',
-				customersToOutput: "={{ $('Webhook').first().json.body.every ? 'every' : 'touched' }}",
-				source: 'csvRows',
-				periodUnit: 'week',
-				options: { missingIdentity: 'skip' },
-			}),
-			node('Store Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -200], table({ operation: 'upsert', ...byProfileId, columns: { mappingMode: 'autoMapInputData', value: null }, options: {} })),
-			node('Delete Retired Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -100], table({ operation: 'deleteRows', ...byProfileId, options: {} })),
-			node('Profiles', 'n8n-nodes-base.noOp', 1, [880, 100], {}),
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Split Out Orders', type: 'main', index: 0 }, { node: 'Create Table', type: 'main', index: 0 }]] },
-			'Split Out Orders': { main: [[{ node: 'Build Profile', type: 'main', index: 0 }]] },
-			'Create Table': { main: [[{ node: 'Get Stored Rows', type: 'main', index: 0 }]] },
-			'Get Stored Rows': { main: [[{ node: 'Build Profile', type: 'main', index: 1 }]] },
-			'Build Profile': {
-				main: [
-					[{ node: 'Store Rows', type: 'main', index: 0 }],
-					[{ node: 'Profiles', type: 'main', index: 0 }],
-					[{ node: 'Delete Retired Rows', type: 'main', index: 0 }],
-				],
-			},
-		},
-		settings: { executionOrder: 'v1' },
-		active: false,
-	} as Workflow;
-}
-
-/** What one Build Profile over every order so far gives, computed in-process by the library. */
-function oneShot(orders: Array<Record<string, unknown>>) {
-	const mapping = presetMapping('csvRows')!;
-	const events = orders.map((record, index) => mapSourceRecord(record, mapping, index, { missingIdentity: 'error' })).filter((event): event is LifecycleEvent => event !== undefined);
-	return Object.fromEntries(
-		buildProfiles(events, { periodUnit: 'week' }).profiles.map((profile) => {
-			const copy: Partial<typeof profile> = { ...profile };
-			delete copy.sourceIndexes;
-			return [profile.profileId, copy];
-		}),
-	);
-}
 
 /** Week 1, week 2 and a read of every customer through the webhook, on a fresh n8n (queue mode: Redis + a worker). */
 async function runWeeks(queue: boolean): Promise<Array<Array<Record<string, unknown>>>> {
