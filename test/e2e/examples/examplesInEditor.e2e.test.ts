@@ -24,7 +24,13 @@ import { EditorPage, launchBrowser, screenshotFile } from '../harness/browser';
 import { DEMO_OWNER, ownerSession } from '../harness/demo';
 import type { N8nHost as Host, Workflow } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
+import { parse as parseFlatted } from 'flatted';
 import { listProjectFiles, readProjectFile } from '../../support/projectFiles';
+
+/** The part of a stored execution this test reads: what each node gave on each output in its last run. */
+interface ExecutionData {
+	resultData: { runData: Record<string, Array<{ data?: { main?: Array<unknown[] | null> } }>> };
+}
 
 const EXAMPLES = listProjectFiles('examples', '.json');
 const PACKAGE_PREFIX = 'n8n-nodes-lifecycle.';
@@ -211,24 +217,40 @@ describe('examples/ imported into an empty n8n in the editor and executed there'
 		}
 		expect(await editor.pageText()).not.toMatch(/Install this node|not currently installed/i);
 
-		// Executed from the editor, to the end of the run: every node it reaches succeeds, the others did not run.
+		// Executed from the editor, to the end of the run.
 		const toasts = await editor.executeWorkflow({ trigger: trigger.name });
 		expect(toasts.join(' | ')).toContain('Workflow executed successfully');
 		expect(toasts.filter((toast) => /problem|error|failed/i.test(toast))).toEqual([]);
+
+		// n8n's executions list agrees: this workflow's latest run is a manual execution that succeeded.
+		const session = await ownerSession(editorUrl, DEMO_OWNER);
+		if (!session.ok) throw new Error('the owner cannot log in through REST');
+		const listed = await session.client.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}&limit=1`);
+		const results = (listed.data.data as { results: Array<{ id: string; status: string; mode: string; workflowName: string }> }).results;
+		expect(results[0]).toMatchObject({ status: 'success', mode: 'manual', workflowName: workflow.name });
+
+		// Every node it reaches succeeds, except one that nothing was sent to: a reachable node may stay idle only when
+		// every connection into it carried no items in this run (e.g. no merged profiles to delete in the first week).
+		const stored = await session.client.get(`/executions/${results[0].id}`);
+		const runData = (parseFlatted(String((stored.data.data as { data: string }).data)) as ExecutionData).resultData.runData;
+		const itemsSent = (source: string, output: number) => runData[source]?.at(-1)?.data?.main?.[output]?.length ?? 0;
+		for (const node of nodes.filter((candidate) => fromExecute.has(candidate.name) && !runData[candidate.name] && candidate.name !== trigger.name)) {
+			const into = Object.entries(workflow.connections as Connections).flatMap(([source, byType]) =>
+				(byType.main ?? []).flatMap((output, index) => ((output ?? []).some((connection) => connection.node === node.name) ? [{ source, index }] : [])),
+			);
+			expect({ node: node.name, ran: false, itemsSentToIt: into.reduce((total, { source, index }) => total + itemsSent(source, index), 0) }).toEqual({
+				node: node.name,
+				ran: false,
+				itemsSentToIt: 0,
+			});
+		}
 		const byName = (a: { node: string }, b: { node: string }) => a.node.localeCompare(b.node);
 		const after = await editor.canvasNodes();
 		expect(
 			after
 				.map((node) => ({ node: node.name, success: node.statuses.includes('canvas-node-status-success'), error: node.statuses.some((status) => /error/.test(status)), problems: node.problems }))
 				.sort(byName),
-		).toEqual(nodes.map((node) => ({ node: node.name, success: fromExecute.has(node.name), error: false, problems: [] })).sort(byName));
-
-		// n8n's executions list agrees: this workflow's latest run is a manual execution that succeeded.
-		const session = await ownerSession(editorUrl, DEMO_OWNER);
-		if (!session.ok) throw new Error('the owner cannot log in through REST');
-		const listed = await session.client.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}&limit=1`);
-		const results = (listed.data.data as { results: Array<{ status: string; mode: string; workflowName: string }> }).results;
-		expect(results[0]).toMatchObject({ status: 'success', mode: 'manual', workflowName: workflow.name });
+		).toEqual(nodes.map((node) => ({ node: node.name, success: fromExecute.has(node.name) && Boolean(runData[node.name]), error: false, problems: [] })).sort(byName));
 
 		// The nodes Execute workflow does not run hang from an MCP Server Trigger: the user publishes the workflow in
 		// the editor and connects an MCP client, which must list every tool attached to that trigger.
