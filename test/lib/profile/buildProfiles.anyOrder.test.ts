@@ -1,46 +1,13 @@
 /**
  * The same events in any order give the same profiles, bit for bit: the first half of "exact" for stored
- * profiles (issue 14), where batches arrive late, duplicated and out of order. Random streams from small pools,
- * so that ties (same time, same event id with other content, two customer ids sharing an email, consent granted
- * and withdrawn at once) are common rather than rare.
+ * profiles (issue 14), where batches arrive late, duplicated and out of order (streams: test/support/profileStreams).
  */
 import fc from 'fast-check';
 import type { BuildProfilesOptions, BuildProfilesResult, LifecycleEvent } from '../../../lib';
-import { buildProfiles, EVENT_TYPES } from '../../../lib';
+import { buildProfiles } from '../../../lib';
+import { DAY, eventStreams, shuffled, START } from '../../support/profileStreams';
 
-const DAY = 86_400_000;
-const START = Date.UTC(2024, 0, 1);
-const maybe = <T>(values: T[]) => fc.constantFrom<T | undefined>(undefined, ...values);
-
-const eventArbitrary = fc.record(
-	{
-		customerId: maybe(['C1', 'C2', 'C3', 'n/a']),
-		email: maybe(['ana@example.com', ' ANA@example.com', 'bo@example.com', 'unknown']),
-		phone: maybe(['+1 555 0100', '-']),
-		anonymousId: maybe(['cookie-1', 'cookie-2']),
-		type: fc.constantFrom(...EVENT_TYPES),
-		timestamp: fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom(0, 0, 0.5)).map(([day, part]) => START + (day + part) * DAY),
-		value: maybe([0, 0.1, 0.2, 0.3, 19.99, 1234.56, 7]),
-		currency: maybe(['USD', 'EUR']),
-		eventId: maybe(['E1', 'E2', 'E3']),
-		orderId: maybe(['O1', 'O2', 'O3']),
-		orderUpdatedAt: maybe([START, START + DAY]),
-		productId: maybe(['P1', 'P2', 'P3']),
-		channel: maybe(['email', 'E-Mail', 'sms', 'push', 'all', 'pigeon']),
-		consentGranted: maybe([true, false]),
-		consent: maybe([{ email: true }, { email: false, sms: true }]),
-		attributes: maybe([{ firstName: 'Ana' }, { firstName: 'Bo', country: 'PT' }]),
-	},
-	{ requiredKeys: ['type', 'timestamp'] },
-);
-
-const streamArbitrary = fc.array(eventArbitrary, { minLength: 1, maxLength: 60 }).map((drafts) =>
-	drafts.map((draft, sourceIndex) => {
-		const event = { ...draft, sourceIndex } as Record<string, unknown>;
-		for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
-		return event as unknown as LifecycleEvent;
-	}),
-);
+const streamArbitrary = eventStreams({ maxLength: 60 });
 
 /** The result with its lists in a fixed order: profiles by id, issues by item. Everything else must match as is. */
 function comparable(result: BuildProfilesResult) {
@@ -49,10 +16,6 @@ function comparable(result: BuildProfilesResult) {
 		summary: result.summary,
 		issues: [...result.issues].sort((a, b) => a.itemIndex - b.itemIndex || (a.message < b.message ? -1 : 1)),
 	};
-}
-
-function shuffled<T>(values: T[], keys: number[]): T[] {
-	return values.map((value, i) => ({ value, key: keys[i % keys.length] * 1000 + i })).sort((a, b) => a.key - b.key).map(({ value }) => value);
 }
 
 describe('buildProfiles gives the same profiles whatever the order of the events', () => {

@@ -2,21 +2,11 @@
  * Online Retail folded day by day into stored profiles gives the one-shot profiles byte for byte (issue 14):
  * 541,909 invoice lines with cancellations, returns and zero prices, as the raw file has them.
  */
-import type { CustomerProfile, LifecycleEvent, StoredProfileRow } from '../../../lib';
+import type { LifecycleEvent, StoredProfileRow } from '../../../lib';
 import { buildProfiles, updateStoredProfiles } from '../../../lib';
 import { onlineRetailEvents } from '../../support/onlineRetailEvents';
+import { profilesText } from '../../support/profileStreams';
 import { readOnlineRetail } from '../../support/sharedData';
-
-function profilesText(profiles: CustomerProfile[]): string {
-	const sorted = [...profiles].sort((a, b) => (a.profileId < b.profileId ? -1 : 1));
-	return JSON.stringify(
-		sorted.map((profile) => {
-			const copy: Partial<CustomerProfile> = { ...profile };
-			delete copy.sourceIndexes;
-			return copy;
-		}),
-	);
-}
 
 describe('updateStoredProfiles on Online Retail', () => {
 	it('folds every day of the raw file into the one-shot profiles of all customers, byte for byte', () => {

@@ -3,14 +3,11 @@
  * for random streams cut into random batches in any order, and for CDNOW master folded week by week.
  */
 import fc from 'fast-check';
-import type { BuildProfilesOptions, CustomerProfile, LifecycleEvent, StoredProfileRow } from '../../../lib';
-import { buildProfiles, eventIdentityKeys, EVENT_TYPES, PROFILE_STATE_VERSION, STORED_PROFILE_COLUMNS, updateStoredProfiles } from '../../../lib';
+import type { BuildProfilesOptions, LifecycleEvent, StoredProfileRow } from '../../../lib';
+import { buildProfiles, PROFILE_STATE_VERSION, STORED_PROFILE_COLUMNS, updateStoredProfiles } from '../../../lib';
+import { DAY, eventStreams, profilesText, shuffled, START } from '../../support/profileStreams';
 import { readProjectFile } from '../../support/projectFiles';
 import { readCdnowMaster } from '../../support/sharedData';
-
-const DAY = 86_400_000;
-const START = Date.UTC(2024, 0, 1);
-const maybe = <T>(values: T[]) => fc.constantFrom<T | undefined>(undefined, ...values);
 
 /** A table as n8n's Data table node keeps it: rows by profileId, written and read back as JSON. */
 function foldBatches(batches: LifecycleEvent[][], options: BuildProfilesOptions = {}) {
@@ -23,64 +20,16 @@ function foldBatches(batches: LifecycleEvent[][], options: BuildProfilesOptions 
 	return { table, read: updateStoredProfiles([...table.values()], [], { ...options, everyCustomer: true }) };
 }
 
-/** Profiles as text, by profileId, without the item positions of the run (bookkeeping, not the customer). */
-function profilesText(profiles: CustomerProfile[]): string {
-	const sorted = [...profiles].sort((a, b) => (a.profileId < b.profileId ? -1 : 1));
-	return JSON.stringify(
-		sorted.map((profile) => {
-			const copy: Partial<CustomerProfile> = { ...profile };
-			delete copy.sourceIndexes;
-			return copy;
-		}),
-	);
-}
-
-const eventArbitrary = fc.record(
-	{
-		customerId: maybe(['C1', 'C2', 'C3', 'n/a']),
-		email: maybe(['ana@example.com', ' ANA@example.com', 'bo@example.com', 'unknown']),
-		phone: maybe(['+1 555 0100', '-']),
-		anonymousId: maybe(['cookie-1', 'cookie-2']),
-		type: fc.constantFrom(...EVENT_TYPES),
-		timestamp: fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom(0, 0, 0.5)).map(([day, part]) => START + (day + part) * DAY),
-		value: maybe([0, 0.1, 0.2, 0.3, 19.99, 1234.56, 7]),
-		currency: maybe(['USD', 'EUR']),
-		eventId: maybe(['E1', 'E2', 'E3']),
-		orderId: maybe(['O1', 'O2', 'O3']),
-		orderUpdatedAt: maybe([START, START + DAY]),
-		productId: maybe(['P1', 'P2', 'P3']),
-		productTitle: maybe(['Mug']),
-		channel: maybe(['email', 'E-Mail', 'sms', 'push', 'all', 'pigeon']),
-		consentGranted: maybe([true, false]),
-		consent: maybe([{ email: true }, { email: false, sms: true }]),
-		attributes: maybe([{ firstName: 'Ana' }, { firstName: 'Bo', country: 'PT' }]),
-	},
-	{ requiredKeys: ['type', 'timestamp'] },
-);
-
-/**
- * Random streams. Event and order ids are scoped to the event's first identity (as a shop's are to its customer):
- * copies of one id always belong to one person, which is what a batch can compare (see updateStoredProfiles).
- */
-const streamArbitrary = fc.array(eventArbitrary, { minLength: 1, maxLength: 50 }).map((drafts) =>
-	drafts.map((draft, sourceIndex) => {
-		const event = { ...draft, sourceIndex } as Record<string, unknown>;
-		for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
-		const owner = eventIdentityKeys(event as unknown as LifecycleEvent)[0] ?? 'nobody';
-		if (event.eventId) event.eventId = `${owner}/${String(event.eventId)}`;
-		if (event.orderId) event.orderId = `${owner}/${String(event.orderId)}`;
-		return event as unknown as LifecycleEvent;
-	}),
-);
+const streamArbitrary = eventStreams({ maxLength: 50, scopeIdsToOwner: true });
 
 /** The stream shuffled (keys give each event a place) and cut before the positions in `cuts`. */
 function batchesOf(events: LifecycleEvent[], keys: number[], cuts: number[]): LifecycleEvent[][] {
-	const shuffled = events.map((event, i) => ({ event, key: keys[i % keys.length] * 1000 + i })).sort((a, b) => a.key - b.key).map(({ event }) => event);
-	const positions = [...new Set(cuts.map((cut) => cut % (shuffled.length + 1)))].sort((a, b) => a - b);
+	const reordered = shuffled(events, keys);
+	const positions = [...new Set(cuts.map((cut) => cut % (reordered.length + 1)))].sort((a, b) => a - b);
 	const batches: LifecycleEvent[][] = [];
 	let from = 0;
-	for (const position of [...positions, shuffled.length]) {
-		batches.push(shuffled.slice(from, position));
+	for (const position of [...positions, reordered.length]) {
+		batches.push(reordered.slice(from, position));
 		from = position;
 	}
 	return batches;
