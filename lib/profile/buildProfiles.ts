@@ -377,9 +377,11 @@ interface Screening {
 type Screened = { issue: InputIssue } | { value: number; skip: string | undefined };
 
 /**
- * What a usable event contributes: its value in the reporting currency and why it is counted as skipped
- * (a superseded order snapshot, after the observation end, a zero-value purchase, an ignored refund), or the
- * issue that refuses it (after an explicit observation end, no exchange rate, an implausible converted amount).
+ * What an event contributes, judged on the event alone: its value in the reporting currency and why it is counted
+ * as skipped (after the observation end, a zero-value purchase, an ignored refund), or the issue that refuses it
+ * (after an explicit observation end, no exchange rate, an implausible converted amount). Without an explicit end
+ * the screening end is +Infinity: the end is then the latest usable event, so none lies after it. Duplicates and
+ * superseded snapshots depend on other events and are marked afterwards (markDuplicates, markSuperseded).
  */
 function screenEvent(event: LifecycleEvent, screening: Screening): Screened {
 	const { observationEnd, currency } = screening;

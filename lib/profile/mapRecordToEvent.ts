@@ -85,11 +85,6 @@ function readCurrency(record: unknown, mapping: SourceMapping, itemIndex: number
 	return currency.toUpperCase();
 }
 
-/** The currency that decides the smallest unit: the record's own, else the default, else two decimals. */
-function currencyOfRecord(record: unknown, mapping: SourceMapping, itemIndex: number, options: MapOptions): string {
-	return readCurrency(record, mapping, itemIndex) ?? options.defaultCurrency ?? '';
-}
-
 function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (value === null) return 'null';
@@ -210,6 +205,7 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 	let type = resolveType(record, mapping, itemIndex, options.defaultType ?? 'purchase');
 	const quantity = readNumber(record, mapping.quantity, itemIndex, 'quantity');
 	const rawValue = readNumber(record, mapping.value, itemIndex, 'value');
+	const currency = readCurrency(record, mapping, itemIndex);
 	const valueIs = options.valueIs ?? mapping.valueIs ?? 'total';
 	let value: number | undefined;
 	if (rawValue !== undefined) {
@@ -218,7 +214,10 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 				fail(itemIndex, mapping.value ?? 'value', `Field "${mapping.value}" has a negative unit price: ${rawValue}`, 'A price cannot be negative; refunds are negative quantities or refund events');
 			}
 			value = rawValue * (quantity ?? 1);
-		} else value = valueIs === 'cents' ? rawValue / 10 ** currencyMinorUnits(currencyOfRecord(record, mapping, itemIndex, options)) : rawValue;
+		} else if (valueIs === 'cents') {
+			// The smallest unit of the record's currency, else of the default currency, else two decimals.
+			value = rawValue / 10 ** currencyMinorUnits(currency ?? options.defaultCurrency ?? '');
+		} else value = rawValue;
 	}
 	if (value !== undefined && !(Math.abs(value) <= MAX_AMOUNT)) {
 		fail(itemIndex, mapping.value ?? 'value', `Field "${mapping.value}" gives an implausible amount: ${value}`, `Amounts must lie within +-${MAX_AMOUNT} (check the field, its unit and the quantity)`);
@@ -240,7 +239,6 @@ export function mapRecordToEvent(record: unknown, mapping: SourceMapping, itemIn
 	if (orderId !== undefined) event.orderId = orderId;
 	if (value !== undefined) event.value = value;
 	if (quantity !== undefined) event.quantity = Math.abs(quantity);
-	const currency = readCurrency(record, mapping, itemIndex);
 	if (currency !== undefined) event.currency = currency;
 	const productId = readText(record, mapping.productId, itemIndex, 'productId');
 	if (productId !== undefined) event.productId = productId;

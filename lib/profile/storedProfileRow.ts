@@ -84,8 +84,10 @@ export function encodeProfileState(events: readonly StoredEvent[]): string {
 		const text = JSON.stringify(event);
 		copiesOf.set(text, (copiesOf.get(text) ?? 0) + 1);
 	}
-	const entries = [...copiesOf.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	const parts = entries.map(([text, copies]) => (copies === 1 ? text : `{"copies":${copies},"event":${text}}`));
+	const parts = [...copiesOf.keys()].sort().map((text) => {
+		const copies = copiesOf.get(text)!;
+		return copies === 1 ? text : `{"copies":${copies},"event":${text}}`;
+	});
 	return `{"version":${PROFILE_STATE_VERSION},"events":[${parts.join(',')}]}`;
 }
 

@@ -63,10 +63,14 @@ function touchedRows(stored: StoredProfile[], events: readonly LifecycleEvent[])
 	return touched;
 }
 
-/** The run's end: as set, else the latest of the batch's end and the ends the stored rows were written with. */
-function foldedObservationEnd(options: BuildProfilesOptions, batchEnd: string, stored: StoredProfile[], batchHasEvents: boolean): number | string | Date {
+/**
+ * The run's end: as set, else the latest of the batch's end (its latest usable event) and the ends the stored rows
+ * were written with. A batch with no usable event has no end of its own (its summary says 1970, not a real time).
+ */
+function foldedObservationEnd(options: BuildProfilesOptions, batch: BuildProfilesSummary, stored: StoredProfile[]): number | string | Date {
 	if (options.observationEnd !== undefined) return options.observationEnd;
-	let end = batchHasEvents ? (parseTimestamp(batchEnd) ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY;
+	const batchHasUsableEvents = batch.eventsUsed + batch.eventsSkipped > 0;
+	let end = batchHasUsableEvents ? (parseTimestamp(batch.observationEnd) ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY;
 	for (const row of stored) if (row.observationEnd !== undefined && row.observationEnd > end) end = row.observationEnd;
 	return Number.isFinite(end) ? end : 0;
 }
@@ -81,7 +85,7 @@ export function updateStoredProfiles(
 	const batch = buildProfiles([...newEvents], options);
 	const refused = new Set(batch.issues.map((issue) => issue.itemIndex));
 	const usable = newEvents.filter((event) => !refused.has(event.sourceIndex));
-	const observationEnd = foldedObservationEnd(options, batch.summary.observationEnd, stored, batch.summary.eventsIn > 0);
+	const observationEnd = foldedObservationEnd(options, batch.summary, stored);
 
 	const rebuilt = options.everyCustomer ? new Set(stored.keys()) : touchedRows(stored, usable);
 	// Every event of the rebuild is numbered by its position, so two events never share a number; the new ones

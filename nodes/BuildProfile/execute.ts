@@ -112,14 +112,30 @@ function profileOptions(context: IExecuteFunctions, options: BuildProfileOptions
 	};
 }
 
-/** The run's counts with the items the mapping left out, and the hint that names the soft problems. */
-function finishSummary(context: IExecuteFunctions, summary: BuildProfilesSummary, mapped: MappedItems): number {
+/** pairedItem to every input item, for items built from the whole run (the run summary, retired rows). */
+function everyItem(items: INodeExecutionData[]) {
+	return pairedItemsOf(items.map((_, index) => index));
+}
+
+/**
+ * The run's counts with the items the mapping left out, and the hint that names the soft problems; returns the
+ * run summary item when Include Run Summary is on.
+ */
+function finishRun(
+	context: IExecuteFunctions,
+	summary: BuildProfilesSummary,
+	{ mapped, items, errors, includeRunSummary }: { mapped: MappedItems; items: INodeExecutionData[]; errors: ItemErrorCollector; includeRunSummary?: boolean },
+): INodeExecutionData[] {
 	if (mapped.withoutIdentity > 0) summary.skippedReasons.missingIdentity = mapped.withoutIdentity;
 	summary.placeholderIdentities += mapped.placeholders;
 	const skippedTotal = summary.eventsSkipped + mapped.withoutIdentity;
 	const hint = runHint(summary, skippedTotal);
 	if (hint) context.addExecutionHints({ message: hint, location: 'outputPane' });
-	return skippedTotal;
+	if (!includeRunSummary) return [];
+	return [{
+		json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...summary, eventsSkipped: skippedTotal } as unknown as IDataObject,
+		pairedItem: everyItem(items),
+	}];
 }
 
 function profileItem({ sourceIndexes, ...profile }: CustomerProfile): INodeExecutionData {
@@ -142,17 +158,11 @@ async function executeUpdate(context: IExecuteFunctions, options: BuildProfileOp
 		throw errors.fatal(error);
 	}
 	for (const issue of result.issues) errors.failIssue(issue);
-	const skippedTotal = finishSummary(context, result.summary, mapped);
 	const profiles = result.profiles.map(profileItem);
 	const rows = result.rows.map((row, k) => ({ json: { ...row } as unknown as IDataObject, pairedItem: profiles[k].pairedItem }));
-	const retired = result.retiredProfileIds.map((profileId) => ({ json: { profileId }, pairedItem: pairedItemsOf(items.map((_, index) => index)) }));
-	if (options.includeRunSummary) {
-		profiles.push({
-			json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...result.summary, eventsSkipped: skippedTotal } as unknown as IDataObject,
-			pairedItem: pairedItemsOf(items.map((_, index) => index)),
-		});
-	}
-	return [rows, [...profiles, ...errors.items], retired];
+	const retired = result.retiredProfileIds.map((profileId) => ({ json: { profileId }, pairedItem: everyItem(items) }));
+	const runSummary = finishRun(context, result.summary, { mapped, items, errors, includeRunSummary: options.includeRunSummary });
+	return [rows, [...profiles, ...runSummary, ...errors.items], retired];
 }
 
 export async function executeBuildProfile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -168,15 +178,8 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 		throw errors.fatal(error);
 	}
 	for (const issue of result.issues) errors.failIssue(issue);
-	const output = result.profiles.map(profileItem);
-	const skippedTotal = finishSummary(this, result.summary, mapped);
-	if (options.includeRunSummary) {
-		output.push({
-			json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...result.summary, eventsSkipped: skippedTotal } as unknown as IDataObject,
-			pairedItem: pairedItemsOf(items.map((_, index) => index)),
-		});
-	}
-	const all = [...output, ...errors.items];
+	const runSummary = finishRun(this, result.summary, { mapped, items, errors, includeRunSummary: options.includeRunSummary });
+	const all = [...result.profiles.map(profileItem), ...runSummary, ...errors.items];
 	// RFM quintiles of the few customers a tool call sees say nothing: left out of a tool's answer.
 	return [wantsCompact(this, options.toolOutput) ? compactItems(all, 'profile', runsAsTool(this) ? ['rfmSegment'] : []) : all];
 }

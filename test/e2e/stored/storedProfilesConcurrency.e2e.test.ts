@@ -4,34 +4,27 @@
  * Stored Profiles mode and deletes exactly the events it folded. 200 events for 20 customers arrive 10 at a time in
  * queue mode with 2 workers; afterwards every event is in the stored profiles.
  */
-import type { LifecycleEvent } from '../../../lib';
-import { buildProfiles, mapSourceRecord, presetMapping, STORED_PROFILE_COLUMNS } from '../../../lib';
 import type { N8nHost as Host, Workflow } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
+import { BY_PROFILE_ID, createTableNode, nodeBuilder, oneShot, PROFILE_COLUMNS, tableCreatedBy } from './storedProfilesWorkflow';
 
 const EVENT_COLUMNS = ['customer_id', 'email', 'anonymous_id', 'timestamp', 'event_type', 'amount', 'currency', 'order_id', 'product_id', 'channel', 'consent_granted'];
 
-let nodeNumber = 0;
-function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-	nodeNumber++;
-	return { id: `6a0c0000-0000-4000-8000-${String(nodeNumber).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra };
-}
-const tableId = (createNode: string) => ({ __rl: true, mode: 'id', value: `={{ $('${createNode}').first().json.id }}` });
-const createTable = (name: string, tableName: string, columns: Array<{ name: string; type: string }>, position: [number, number]) =>
-	node(name, 'n8n-nodes-base.dataTable', 1.1, position, { resource: 'table', operation: 'create', tableName, columns: { column: columns }, options: { createIfNotExists: true } });
-const eventsTable = (position: [number, number]) => createTable('Create Events Table', 'customer_events', EVENT_COLUMNS.map((name) => ({ name, type: 'string' })), position);
+const eventsTable = (node: ReturnType<typeof nodeBuilder>, position: [number, number]) =>
+	createTableNode(node, 'Create Events Table', 'customer_events', EVENT_COLUMNS.map((name) => ({ name, type: 'string' })), position);
 
 /** A webhook that appends the events it is given: the only write on the hot path is an insert. */
 function appendWorkflow(): Workflow {
+	const node = nodeBuilder();
 	return {
 		id: 'appendEvents0001',
 		name: 'Append customer events',
 		nodes: [
 			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: 'customer-event', responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: '0b6f2a41-7c1e-4b8e-9a3d-5e2c1f0a9d11' }),
 			// Above the split, so it runs first (n8n runs branches top to bottom) and Append Event can read its id.
-			eventsTable([220, -150]),
+			eventsTable(node, [220, -150]),
 			node('Events', 'n8n-nodes-base.splitOut', 1, [220, 0], { fieldToSplitOut: 'body.events', options: {} }),
-			node('Append Event', 'n8n-nodes-base.dataTable', 1.1, [440, 0], { resource: 'row', operation: 'insert', dataTableId: tableId('Create Events Table'), columns: { mappingMode: 'autoMapInputData', value: null }, options: {} }),
+			node('Append Event', 'n8n-nodes-base.dataTable', 1.1, [440, 0], { resource: 'row', operation: 'insert', dataTableId: tableCreatedBy('Create Events Table'), columns: { mappingMode: 'autoMapInputData', value: null }, options: {} }),
 		],
 		connections: {
 			Webhook: { main: [[{ node: 'Create Events Table', type: 'main', index: 0 }, { node: 'Events', type: 'main', index: 0 }]] },
@@ -44,28 +37,28 @@ function appendWorkflow(): Workflow {
 
 /** The compaction (a Schedule Trigger in production; a webhook here, to run it on demand): pending events into profiles. */
 function compactWorkflow(): Workflow {
-	const byProfileId = { matchType: 'anyCondition', filters: { conditions: [{ keyName: 'profileId', condition: 'eq', keyValue: '={{ $json.profileId }}' }] } };
+	const node = nodeBuilder();
 	return {
 		id: 'compactProfile01',
 		name: 'Compact customer events into stored profiles',
 		nodes: [
 			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: 'compact-profiles', responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: '0b6f2a41-7c1e-4b8e-9a3d-5e2c1f0a9d12' }),
-			eventsTable([220, 0]),
-			node('Pending Events', 'n8n-nodes-base.dataTable', 1.1, [440, 0], { resource: 'row', operation: 'get', dataTableId: tableId('Create Events Table'), returnAll: true }, { alwaysOutputData: true }),
-			createTable('Create Profiles Table', 'customer_profiles', STORED_PROFILE_COLUMNS.map(({ name, type }) => ({ name, type })), [220, 200]),
-			node('Stored Profiles', 'n8n-nodes-base.dataTable', 1.1, [440, 200], { resource: 'row', operation: 'get', dataTableId: tableId('Create Profiles Table'), returnAll: true }, { alwaysOutputData: true }),
+			eventsTable(node, [220, 0]),
+			node('Pending Events', 'n8n-nodes-base.dataTable', 1.1, [440, 0], { resource: 'row', operation: 'get', dataTableId: tableCreatedBy('Create Events Table'), returnAll: true }, { alwaysOutputData: true }),
+			createTableNode(node, 'Create Profiles Table', 'customer_profiles', PROFILE_COLUMNS, [220, 200]),
+			node('Stored Profiles', 'n8n-nodes-base.dataTable', 1.1, [440, 200], { resource: 'row', operation: 'get', dataTableId: tableCreatedBy('Create Profiles Table'), returnAll: true }, { alwaysOutputData: true }),
 			node('Build Profile', 'n8n-nodes-lifecycle.buildProfile', 1, [660, 0], { mode: 'update', customersToOutput: 'every', source: 'csvRows', periodUnit: 'day', options: { missingIdentity: 'skip' } }),
-			node('Store Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -300], { resource: 'row', operation: 'upsert', dataTableId: tableId('Create Profiles Table'), ...byProfileId, columns: { mappingMode: 'autoMapInputData', value: null }, options: {} }),
+			node('Store Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -300], { resource: 'row', operation: 'upsert', dataTableId: tableCreatedBy('Create Profiles Table'), ...BY_PROFILE_ID, columns: { mappingMode: 'autoMapInputData', value: null }, options: {} }),
 			// Only the events this run read: any event appended meanwhile has a larger id and waits for the next run.
 			node('Delete Folded Events', 'n8n-nodes-base.dataTable', 1.1, [1100, -300], {
 				resource: 'row',
 				operation: 'deleteRows',
-				dataTableId: tableId('Create Events Table'),
+				dataTableId: tableCreatedBy('Create Events Table'),
 				matchType: 'allConditions',
 				filters: { conditions: [{ keyName: 'id', condition: 'lte', keyValue: "={{ Math.max(0, ...$('Pending Events').all().map((item) => item.json.id ?? 0)) }}" }] },
 				options: {},
 			}, { executeOnce: true }),
-			node('Delete Retired Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -100], { resource: 'row', operation: 'deleteRows', dataTableId: tableId('Create Profiles Table'), ...byProfileId, options: {} }),
+			node('Delete Retired Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -100], { resource: 'row', operation: 'deleteRows', dataTableId: tableCreatedBy('Create Profiles Table'), ...BY_PROFILE_ID, options: {} }),
 			node('Profiles', 'n8n-nodes-base.noOp', 1, [880, 100], {}),
 		],
 		connections: {
@@ -102,18 +95,6 @@ function sampleEvents(): Array<Record<string, string>> {
 	return events;
 }
 
-function oneShot(records: Array<Record<string, string>>) {
-	const mapping = presetMapping('csvRows')!;
-	const events = records.map((record, index) => mapSourceRecord(record, mapping, index, { missingIdentity: 'error' })).filter((event): event is LifecycleEvent => event !== undefined);
-	return Object.fromEntries(
-		buildProfiles(events, { periodUnit: 'day' }).profiles.map((profile) => {
-			const copy: Partial<typeof profile> = { ...profile };
-			delete copy.sourceIndexes;
-			return [profile.profileId, copy];
-		}),
-	);
-}
-
 describe('Stored profiles under concurrent webhooks (queue mode, 2 workers)', () => {
 	let host: Host;
 
@@ -148,7 +129,7 @@ describe('Stored profiles under concurrent webhooks (queue mode, 2 workers)', ()
 			await Promise.all(start === 100 ? [...appends, call('compact-profiles', {})] : appends);
 		}
 		const profiles = Object.fromEntries((await call('compact-profiles', {})).map((profile) => [profile.profileId as string, profile]));
-		const expected = oneShot(events);
+		const expected = oneShot(events, 'day');
 		expect(Object.keys(profiles).sort()).toEqual(Object.keys(expected).sort());
 		expect(Object.keys(profiles)).toHaveLength(20);
 		const eventsIn = Object.values(profiles).reduce((total, profile) => total + (profile.eventsUsed as number) + (profile.eventsSkipped as number), 0);
@@ -158,6 +139,6 @@ describe('Stored profiles under concurrent webhooks (queue mode, 2 workers)', ()
 
 	it('has folded every pending event: a further compaction changes nothing', async () => {
 		const again = Object.fromEntries((await call('compact-profiles', {})).map((profile) => [profile.profileId as string, profile]));
-		expect(again).toEqual(oneShot(sampleEvents()));
+		expect(again).toEqual(oneShot(sampleEvents(), 'day'));
 	});
 });

@@ -6,30 +6,47 @@ import type { LifecycleEvent } from '../../../lib';
 import { buildProfiles, mapSourceRecord, presetMapping, STORED_PROFILE_COLUMNS } from '../../../lib';
 import type { Workflow } from '../harness/n8nHost';
 
-const table = (operation: Record<string, unknown>) => ({
-	resource: 'row',
-	dataTableId: { __rl: true, mode: 'id', value: "={{ $('Create Table').first().json.id }}" },
-	...operation,
-});
-const byProfileId = { matchType: 'anyCondition', filters: { conditions: [{ keyName: 'profileId', condition: 'eq', keyValue: '={{ $json.profileId }}' }] } };
+type NodeBuilder = (name: string, type: string, typeVersion: number, position: [number, number], parameters: Record<string, unknown>, extra?: Record<string, unknown>) => Workflow['nodes'][number];
+
+/** Builds the nodes of one workflow, numbering their ids in order. */
+export function nodeBuilder(): NodeBuilder {
+	let count = 0;
+	return (name, type, typeVersion, position, parameters, extra = {}) => ({
+		id: `5f0c0000-0000-4000-8000-${String(++count).padStart(12, '0')}`,
+		name,
+		type,
+		typeVersion,
+		position,
+		parameters,
+		...extra,
+	});
+}
+
+/** The Data table a Create node of this workflow made (or found), by its id: n8n's by-name lookup is a substring match. */
+export const tableCreatedBy = (createNode: string) => ({ __rl: true, mode: 'id', value: `={{ $('${createNode}').first().json.id }}` });
+
+/** Data table Create with Create If Not Exists: the table each run reads and writes. */
+export function createTableNode(node: NodeBuilder, name: string, tableName: string, columns: Array<{ name: string; type: string }>, position: [number, number]) {
+	return node(name, 'n8n-nodes-base.dataTable', 1.1, position, { resource: 'table', operation: 'create', tableName, columns: { column: columns }, options: { createIfNotExists: true } });
+}
+
+/** Rows matched by the item's profileId (upsert, delete). */
+export const BY_PROFILE_ID = { matchType: 'anyCondition', filters: { conditions: [{ keyName: 'profileId', condition: 'eq', keyValue: '={{ $json.profileId }}' }] } };
+
+export const PROFILE_COLUMNS = STORED_PROFILE_COLUMNS.map(({ name, type }) => ({ name, type }));
+
+const table = (operation: Record<string, unknown>) => ({ resource: 'row', dataTableId: tableCreatedBy('Create Table'), ...operation });
 
 /** Webhook `stored-profiles`: { orders, every? } in; the orders folded into the `customer_profiles` Data table. */
 export function storedProfilesWorkflow(): Workflow {
-	const node = (name: string, type: string, typeVersion: number, position: [number, number], parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-		({ id: `5f0c0000-0000-4000-8000-${String(position[0] * 10 + position[1] + 5000).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra });
+	const node = nodeBuilder();
 	return {
 		id: 'storedProfiles01',
 		name: 'Stored profiles: orders -> Data table',
 		nodes: [
 			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: 'stored-profiles', responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: '7b1e0c52-3c1d-4a55-9d0e-2f6d3f4a9b01' }),
 			node('Split Out Orders', 'n8n-nodes-base.splitOut', 1, [220, 0], { fieldToSplitOut: 'body.orders', options: {} }, { alwaysOutputData: true }),
-			node('Create Table', 'n8n-nodes-base.dataTable', 1.1, [220, 200], {
-				resource: 'table',
-				operation: 'create',
-				tableName: 'customer_profiles',
-				columns: { column: STORED_PROFILE_COLUMNS.map(({ name, type }) => ({ name, type })) },
-				options: { createIfNotExists: true },
-			}),
+			createTableNode(node, 'Create Table', 'customer_profiles', PROFILE_COLUMNS, [220, 200]),
 			node('Get Stored Rows', 'n8n-nodes-base.dataTable', 1.1, [440, 200], table({ operation: 'get', returnAll: true }), { alwaysOutputData: true }),
 			node('Build Profile', 'n8n-nodes-lifecycle.buildProfile', 1, [660, 0], {
 				mode: 'update',
@@ -38,8 +55,8 @@ export function storedProfilesWorkflow(): Workflow {
 				periodUnit: 'week',
 				options: { missingIdentity: 'skip' },
 			}),
-			node('Store Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -200], table({ operation: 'upsert', ...byProfileId, columns: { mappingMode: 'autoMapInputData', value: null }, options: {} })),
-			node('Delete Retired Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -100], table({ operation: 'deleteRows', ...byProfileId, options: {} })),
+			node('Store Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -200], table({ operation: 'upsert', ...BY_PROFILE_ID, columns: { mappingMode: 'autoMapInputData', value: null }, options: {} })),
+			node('Delete Retired Rows', 'n8n-nodes-base.dataTable', 1.1, [880, -100], table({ operation: 'deleteRows', ...BY_PROFILE_ID, options: {} })),
 			node('Profiles', 'n8n-nodes-base.noOp', 1, [880, 100], {}),
 		],
 		connections: {
