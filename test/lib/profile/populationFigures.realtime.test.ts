@@ -2,10 +2,13 @@
  * Same answer in real time as in the weekly run (issue 14 item 4): for every customer of a simulated shop (300
  * customers and 30 contacts, seed 42, every event type) the weekly run stores its rows, population figures, churn model and
  * recommender model; then each customer alone (their stored row, nothing else) with the stored figures and models
- * gets byte for byte the weekly run's profile (RFM included), stage, churn scores and recommendations.
+ * gets byte for byte the weekly run's profile (RFM included), stage, churn scores and recommendations. The same for
+ * every customer of the CDNOW 1/10 sample (2,357 customers, purchases only, weeks).
  */
 import type { CustomerProfile, LifecycleEvent, PopulationFigures, StoredProfileRow } from '../../../lib';
 import { SHOP_EVENT_MAPPING, simulateShop } from '../../../lib/simulate';
+import { cdnowEvents } from '../lifecycle/cdnowLifecycle';
+import { readCdnowSample } from '../../support/sharedData';
 import {
 	assignLifecycleStages,
 	buildRecommender,
@@ -130,5 +133,33 @@ describe('a real-time run of one customer with the stored population figures equ
 			expect(withoutItemIndex(alone.churn.scores[0])).toBe(withoutItemIndex(batchChurn.scores[0]));
 			expect(alone.recommendations[0]).toBe(JSON.stringify(recommender(batch[index] as never, { strategy: 'personalised', count: 3 })));
 		});
+	});
+});
+
+describe('the same on the CDNOW 1/10 sample (2,357 customers, weeks)', () => {
+	it('for every customer: the stored row alone with the stored figures and churn model gives the weekly profile, stage and churn scores', () => {
+		const events = cdnowEvents(readCdnowSample());
+		const options = { periodUnit: 'week' as const };
+		const weekly = updateStoredProfiles([], events, { ...options, everyCustomer: true });
+		const stages = assignLifecycleStages(weekly.profiles);
+		const fit = scoreChurnProfiles(weekly.profiles, { horizon: 52, horizonUnit: 'week' });
+		expect(fit.model).toMatchObject({ source: 'fit' });
+		const churnModel = JSON.parse(JSON.stringify(fit.model));
+		const churn = scoreChurnProfiles(weekly.profiles, { horizon: 52, horizonUnit: 'week', storedModel: churnModel });
+		const figuresText = JSON.stringify({ ...stages.summary.populationFigures, ...profilePopulationFigures(weekly.summary.observationEnd, weekly.profiles) });
+		const figures = readProfilePopulationFigures(figuresText);
+		const rowOf = new Map(weekly.rows.map((row) => [row.profileId, JSON.parse(JSON.stringify(row)) as StoredProfileRow]));
+		expect(weekly.profiles).toHaveLength(2357);
+		const mismatches: string[] = [];
+		weekly.profiles.forEach((profile, index) => {
+			const alone = updateStoredProfiles([rowOf.get(profile.profileId) as StoredProfileRow], [], { ...options, everyCustomer: true, populationFigures: figures }).profiles;
+			const pairs: Array<[string, string, string]> = [
+				['profile', withoutSources(alone[0]), withoutSources(profile)],
+				['stage', withoutItemIndex(assignLifecycleStages(alone, { populationFigures: figuresText }).assignments[0]), withoutItemIndex(stages.assignments[index])],
+				['churn', withoutItemIndex(scoreChurnProfiles(alone, { horizon: 52, horizonUnit: 'week', storedModel: churnModel }).scores[0]), withoutItemIndex(churn.scores[index])],
+			];
+			for (const [what, got, want] of pairs) if (got !== want) mismatches.push(`${profile.profileId} ${what}:\n  real time ${got}\n  weekly    ${want}`);
+		});
+		expect(mismatches.slice(0, 3).join('\n')).toBe('');
 	});
 });
