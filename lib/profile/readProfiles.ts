@@ -112,13 +112,14 @@ function purchaseFiguresOf(aggregates: PersonAggregate[], observationEnd: number
 	const dayOf = new Float64Array(purchases);
 	const valueOf = new Float64Array(purchases);
 	let next = 0;
-	aggregates.forEach((aggregate, person) => {
-		for (let k = 0; k < aggregate.purchaseDays.length; k++, next++) {
+	for (let person = 0; person < aggregates.length; person++) {
+		const { purchaseDays, purchaseValues } = aggregates[person];
+		for (let k = 0; k < purchaseDays.length; k++) {
 			personOf[next] = person;
-			dayOf[next] = aggregate.purchaseDays[k];
-			valueOf[next] = aggregate.purchaseValues[k];
+			dayOf[next] = purchaseDays[k];
+			valueOf[next++] = purchaseValues[k];
 		}
-	});
+	}
 	return summarizePurchaseDays(aggregates.length, personOf, dayOf, valueOf, purchases, utcDayIndex(observationEnd), periodUnit);
 }
 

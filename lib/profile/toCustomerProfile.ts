@@ -147,8 +147,13 @@ export function toCustomerProfile(aggregate: PersonAggregate, identities: string
 	const channelCount = (channel: string, field: 'sent' | 'opened' | 'clicked') => engagement[channel]?.[field] ?? 0;
 	const consent = consentByChannel(aggregate);
 	const attribute = (name: string) => aggregate.attributes.get(name)?.value ?? null;
+	const { profileId, customerId, email, phone, anonymousIds } = identityFields(identities);
 	return {
-		...identityFields(identities),
+		profileId,
+		customerId,
+		email,
+		phone,
+		anonymousIds,
 		identities,
 		firstName: attribute('firstName'),
 		lastName: attribute('lastName'),
