@@ -8,17 +8,29 @@
  * Without an explicit observation end the outlier rule judges the batch given here as one run.
  *
  * Cost: O(n log n) for n events (the outlier rule's sort), O(n) otherwise.
- * @example addEvents(emptyProfileState(), [{ type: 'purchase', customerId: 'C1', value: 5, timestamp: 0, sourceIndex: 0 }]).anchors.size // 1
+ * @example addEvents(emptyProfileState(), [{ type: 'purchase', customerId: 'C1', value: 5, timestamp: 0, sourceIndex: 0 }]).identities.size // 1
  */
 import { eventIdentityKeys } from './eventIdentityKeys';
 import { identityKey } from './IdentityGraph';
 import { addUsedEvent, countSkipped, newPersonAggregate } from './personAggregate';
+import { utcDayIndex } from './parseTimestamp';
 import type { ProfileSettings } from './profileSettings';
 import type { ProfileState } from './profileState';
 import type { LifecycleEvent } from './schemas';
 import { eventProblem, isRealCustomerId, outlierLimitOf, screenEvent } from './screenEvent';
 
 const NO_KEYS: string[] = [];
+
+/** The number of an identity in the state, numbering it (with an empty aggregate) on first sight. */
+export function identityNumber(state: ProfileState, key: string): number {
+	let number = state.identities.get(key);
+	if (number === undefined) {
+		number = state.aggregates.length;
+		state.identities.set(key, number);
+		state.aggregates.push(newPersonAggregate());
+	}
+	return number;
+}
 
 /** An order snapshot: one state of an order, replaced by a later state (resolveOrderSnapshots). */
 export function isSnapshot(event: LifecycleEvent): boolean {
@@ -33,14 +45,15 @@ function isContested(event: LifecycleEvent, settings: ProfileSettings): boolean 
 /** A kept event: its identity's aggregate (created on first sight), its link, and its contribution or its place in the queue. */
 function keepEvent(state: ProfileState, event: LifecycleEvent, keys: string[] | undefined, value: number, skip: string | undefined): void {
 	if (event.timestamp > state.latestKept) state.latestKept = event.timestamp;
-	const anchor = keys ? keys[0] : identityKey('customerId', event.customerId!);
-	let aggregate = state.anchors.get(anchor);
-	if (!aggregate) state.anchors.set(anchor, (aggregate = newPersonAggregate()));
-	aggregate.sources.push(event.sourceIndex);
+	const anchor = identityNumber(state, keys ? keys[0] : identityKey('customerId', event.customerId!));
+	state.sources.push2(anchor, event.sourceIndex);
 	if (keys && keys.length > 1) state.links.push({ at: event.timestamp, keys });
 	if (isContested(event, state.settings)) state.contested.push({ event, anchor, value, skip });
-	else if (skip) countSkipped(aggregate, skip);
-	else addUsedEvent(aggregate, event, value, state.settings);
+	else if (skip) countSkipped(state.aggregates[anchor], skip);
+	else {
+		addUsedEvent(state.aggregates[anchor], event, value, state.settings);
+		if (event.type === 'purchase') state.purchases.push3(anchor, utcDayIndex(event.timestamp), value);
+	}
 }
 
 export function addEvents(state: ProfileState, events: readonly LifecycleEvent[]): ProfileState {

@@ -8,8 +8,10 @@
  * @example readProfiles(mergeProfileStates(addEvents(emptyProfileState(), weekOne), addEvents(emptyProfileState(), weekTwo)))
  */
 import { LifecycleInputError } from '../errors';
-import { mergeAggregateInto, newPersonAggregate } from './personAggregate';
+import { identityNumber } from './addEvents';
+import { mergeAggregateInto } from './personAggregate';
 import type { ProfileState } from './profileState';
+import { emptyProfileState } from './profileState';
 
 function absorb(target: ProfileState, source: ProfileState): void {
 	if (source.settings.fingerprint !== target.settings.fingerprint) {
@@ -23,17 +25,21 @@ function absorb(target: ProfileState, source: ProfileState): void {
 	target.placeholderIdentities += source.placeholderIdentities;
 	target.outlierEvents += source.outlierEvents;
 	target.latestKept = Math.max(target.latestKept, source.latestKept);
-	for (const [anchor, aggregate] of source.anchors) {
-		let into = target.anchors.get(anchor);
-		if (!into) target.anchors.set(anchor, (into = newPersonAggregate()));
-		mergeAggregateInto(into, aggregate);
+	const numberInTarget = new Float64Array(source.aggregates.length);
+	for (const [key, number] of source.identities) {
+		numberInTarget[number] = identityNumber(target, key);
+		mergeAggregateInto(target.aggregates[numberInTarget[number]], source.aggregates[number]);
 	}
+	const [purchaseOwner, purchaseDay, purchaseValue] = source.purchases.columns;
+	for (let k = 0; k < source.purchases.length; k++) target.purchases.push3(numberInTarget[purchaseOwner[k]], purchaseDay[k], purchaseValue[k]);
+	const [sourceOwner, sourceIndex] = source.sources.columns;
+	for (let k = 0; k < source.sources.length; k++) target.sources.push2(numberInTarget[sourceOwner[k]], sourceIndex[k]);
 	for (const link of source.links) target.links.push(link);
-	for (const contested of source.contested) target.contested.push(contested);
+	for (const contested of source.contested) target.contested.push({ ...contested, anchor: numberInTarget[contested.anchor] });
 }
 
 export function mergeProfileStates(first: ProfileState, ...others: ProfileState[]): ProfileState {
-	const merged: ProfileState = { ...first, issues: [], anchors: new Map(), links: [], contested: [], eventsIn: 0, placeholderIdentities: 0, outlierEvents: 0, latestKept: Number.NEGATIVE_INFINITY };
+	const merged: ProfileState = { ...emptyProfileState(), settings: first.settings };
 	for (const state of [first, ...others]) absorb(merged, state);
 	return merged;
 }

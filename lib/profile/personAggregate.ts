@@ -1,7 +1,8 @@
 /**
  * What a profile is read from, for the events of one identity (and, on reading, of one person): counts, first and
  * last times, exact sums of money per currency, sets of order ids, the latest consent, attribute and product times,
- * and the few lists a profile shows in full (messages and engagements, purchases by day, item positions).
+ * and the histories a profile shows (messages and engagements). Purchases by day and item positions, one row per
+ * event, are kept beside the aggregates in the state's typed columns (NumberColumns).
  *
  * Every field is an aggregate whose merge does not depend on order: sums and counts add, times keep the minimum or
  * maximum, "latest wins" records break ties by a fixed rule (withdrawal over grant, larger text over smaller), money
@@ -16,7 +17,6 @@ import { channelKey, EVERY_CHANNEL } from '../channelVocabulary';
 import { ExactSum } from '../stats/ExactSum';
 import type { ChannelConsent } from './channelConsent';
 import { applyConsent, applyUnsubscribe, keepLatest, mergeChannelConsent } from './channelConsent';
-import { utcDayIndex } from './parseTimestamp';
 import type { ProfileSettings } from './profileSettings';
 import type { ChannelEngagement, LifecycleEvent } from './schemas';
 
@@ -41,15 +41,10 @@ export interface PersonAggregate extends ChannelConsent {
 	purchased: Map<string, number>;
 	viewed: Map<string, number>;
 	carted: Map<string, number>;
-	/** Each purchase's UTC day and value, for the BTYD summary (summed per day on reading). */
-	purchaseDays: number[];
-	purchaseValues: number[];
 	referrals: number;
 	reviews: number;
 	eventsUsed: number;
 	skipped: Record<string, number>;
-	/** Item positions (sourceIndex) of every event counted, used or skipped. */
-	sources: number[];
 	/** Unsubscribes and withdrawals naming a channel nobody recognises. */
 	unrecognisedChannelSuppressions: number;
 }
@@ -75,13 +70,10 @@ export function newPersonAggregate(): PersonAggregate {
 		purchased: new Map(),
 		viewed: new Map(),
 		carted: new Map(),
-		purchaseDays: [],
-		purchaseValues: [],
 		referrals: 0,
 		reviews: 0,
 		eventsUsed: 0,
 		skipped: Object.create(null) as Record<string, number>,
-		sources: [],
 		unrecognisedChannelSuppressions: 0,
 	};
 }
@@ -125,8 +117,6 @@ function addPurchase(aggregate: PersonAggregate, event: LifecycleEvent, value: n
 	else aggregate.ordersWithoutId++;
 	addTo(aggregate.grossByCurrency, code, value);
 	keepLatestProducts(aggregate.purchased, event, at);
-	aggregate.purchaseDays.push(utcDayIndex(at));
-	aggregate.purchaseValues.push(value);
 }
 
 /** A message sent, opened, clicked or bounced: the channel's tally, and the history when one is kept. */
@@ -258,15 +248,10 @@ export function mergeAggregateInto(target: PersonAggregate, source: PersonAggreg
 	mergeLatest(target.purchased, source.purchased);
 	mergeLatest(target.viewed, source.viewed);
 	mergeLatest(target.carted, source.carted);
-	for (let k = 0; k < source.purchaseDays.length; k++) {
-		target.purchaseDays.push(source.purchaseDays[k]);
-		target.purchaseValues.push(source.purchaseValues[k]);
-	}
 	target.referrals += source.referrals;
 	target.reviews += source.reviews;
 	target.eventsUsed += source.eventsUsed;
 	for (const reason of Object.keys(source.skipped)) target.skipped[reason] = (target.skipped[reason] ?? 0) + source.skipped[reason];
-	for (const index of source.sources) target.sources.push(index);
 	target.unrecognisedChannelSuppressions += source.unrecognisedChannelSuppressions;
 	return target;
 }

@@ -6,7 +6,7 @@
  *   readProfiles(mergeProfileStates(addEvents(empty, a), addEvents(empty, b))) = readProfiles(addEvents(empty, a ++ b))
  *
  * What is aggregated, and what is kept as events, and why:
- * - Aggregated per identity (`anchors`: the first identity key an event carries, or its customer id): every event
+ * - Aggregated per identity (`identities`: the first identity key an event carries, or its customer id): every event
  *   whose contribution is settled on its own, i.e. all events except the contested ones below. Counts, sums,
  *   first/last times, latest-wins records (PersonAggregate) merge exactly in any order, and since an identity
  *   belongs to exactly one person once the graph is read, a person's aggregate is the merge of its identities'.
@@ -20,8 +20,10 @@
  * - Summary figures: counts add (events in, placeholders, outliers), the latest kept time is a maximum (the
  *   default observation end), issues are listed in arrival order.
  *
- * Order: `anchors` is in order of first arrival (a Map keeps insertion order; a merge puts the first state's
- * identities first), and profiles are read in the order of their first event, as buildProfiles always gave them.
+ * - Kept per event, in typed columns: each used purchase's identity, day and value (the BTYD summary sums them per
+ *   day) and each kept event's identity and item position (a profile lists its items).
+ *
+ * Order: `identities` are numbered in order of first arrival (a merge numbers the first state's identities first), and profiles are read in the order of their first event, as buildProfiles always gave them.
  * So merging is commutative in the profiles it reads back (merge(a, b) and merge(b, a) give the same profiles,
  * listed in another order, and their issues likewise) and associative exactly.
  *
@@ -33,6 +35,7 @@
  * @example readProfiles(addEvents(emptyProfileState({ periodUnit: 'week' }), events)).profiles.length
  */
 import type { InputIssue } from '../errors';
+import { NumberColumns } from './NumberColumns';
 import type { PersonAggregate } from './personAggregate';
 import type { BuildProfilesOptions, ProfileSettings } from './profileSettings';
 import { resolveProfileSettings } from './profileSettings';
@@ -41,8 +44,8 @@ import type { LifecycleEvent } from './schemas';
 /** An event whose use depends on its copies or on other snapshots of its order: screened, decided on reading. */
 export interface ContestedEvent {
 	event: LifecycleEvent;
-	/** The identity whose aggregate the event joins if it counts. */
-	anchor: string;
+	/** Number of the identity whose aggregate the event joins if it counts (ProfileState.identities). */
+	anchor: number;
 	/** Its value in the reporting currency (screenEvent). */
 	value: number;
 	/** Why it is counted but not used, as screened; reading may add duplicateEventId or supersededSnapshot. */
@@ -64,8 +67,14 @@ export interface ProfileState {
 	outlierEvents: number;
 	/** Latest time of an event kept (used or counted as skipped); -Infinity before the first. */
 	latestKept: number;
-	/** Identity key -> aggregate of its settled events, in order of first arrival. */
-	anchors: Map<string, PersonAggregate>;
+	/** Identity key -> its number, numbered in order of first arrival. */
+	identities: Map<string, number>;
+	/** Aggregate of each identity's settled events, by number. */
+	aggregates: PersonAggregate[];
+	/** Settled purchases used: identity number, UTC day, value (for the BTYD summary, summed per day on reading). */
+	purchases: NumberColumns;
+	/** Every event kept (used or skipped): identity number, item position (sourceIndex). */
+	sources: NumberColumns;
 	links: IdentityLink[];
 	/** Contested events in arrival order. */
 	contested: ContestedEvent[];
@@ -80,7 +89,10 @@ export function emptyProfileState(options: BuildProfilesOptions = {}): ProfileSt
 		placeholderIdentities: 0,
 		outlierEvents: 0,
 		latestKept: Number.NEGATIVE_INFINITY,
-		anchors: new Map(),
+		identities: new Map(),
+		aggregates: [],
+		purchases: new NumberColumns(3),
+		sources: new NumberColumns(2),
 		links: [],
 		contested: [],
 	};

@@ -49,10 +49,10 @@ export interface BuildProfilesResult {
 /** Who is one person: the links in time order (then by their keys), then every identity that anchors events. */
 interface People {
 	graph: IdentityGraph;
-	/** Person of each anchor, in the state's anchor order. */
-	personOfAnchor: Map<string, number>;
-	/** Anchors of each person, people in order of their first event. */
-	anchorsOf: string[][];
+	/** Person of each identity number. */
+	personOf: Int32Array;
+	/** Identity numbers of each person, people in order of their first event. */
+	anchorsOf: number[][];
 	/** Root node of each person. */
 	personOfRoot: Map<number, number>;
 }
@@ -66,61 +66,88 @@ function stitchPeople(state: ProfileState): People {
 	const links = [...state.links].sort((a, b) => a.at - b.at || (linkText(a) < linkText(b) ? -1 : linkText(a) > linkText(b) ? 1 : 0));
 	for (const link of links) graph.link(link.keys);
 	const personOfRoot = new Map<number, number>();
-	const personOfAnchor = new Map<string, number>();
-	const anchorsOf: string[][] = [];
-	for (const anchor of state.anchors.keys()) {
-		const root = graph.findNode(graph.add(anchor));
+	const personOf = new Int32Array(state.aggregates.length);
+	const anchorsOf: number[][] = [];
+	for (const [key, number] of state.identities) {
+		const root = graph.findNode(graph.add(key));
 		let person = personOfRoot.get(root);
 		if (person === undefined) {
 			person = anchorsOf.length;
 			personOfRoot.set(root, person);
 			anchorsOf.push([]);
 		}
-		personOfAnchor.set(anchor, person);
-		anchorsOf[person].push(anchor);
+		personOf[number] = person;
+		anchorsOf[person].push(number);
 	}
-	return { graph, personOfAnchor, anchorsOf, personOfRoot };
+	return { graph, personOf, anchorsOf, personOfRoot };
+}
+
+/** Purchases for the BTYD summary: person, UTC day and value of each purchase used. */
+interface Purchases {
+	person: number[];
+	day: number[];
+	value: number[];
 }
 
 /**
  * Each person's aggregate: their one identity's aggregate as it is (read, never changed), or a fresh merge of
- * their identities' aggregates with their counted contested events.
+ * their identities' aggregates with their counted contested events (whose purchases join `contestedPurchases`).
  */
-function aggregatePeople(state: ProfileState, people: People): PersonAggregate[] {
+function aggregatePeople(state: ProfileState, people: People, contestedPurchases: Purchases): PersonAggregate[] {
 	const skips = resolveEventCopies(state.contested, state.settings.dedupe);
 	const contestedOf: number[][] = people.anchorsOf.map(() => []);
-	state.contested.forEach((entry, position) => contestedOf[people.personOfAnchor.get(entry.anchor)!].push(position));
+	state.contested.forEach((entry, position) => contestedOf[people.personOf[entry.anchor]].push(position));
 	return people.anchorsOf.map((anchors, person) => {
-		if (anchors.length === 1 && contestedOf[person].length === 0) return state.anchors.get(anchors[0])!;
+		if (anchors.length === 1 && contestedOf[person].length === 0) return state.aggregates[anchors[0]];
 		const aggregate = newPersonAggregate();
-		for (const anchor of anchors) mergeAggregateInto(aggregate, state.anchors.get(anchor)!);
+		for (const anchor of anchors) mergeAggregateInto(aggregate, state.aggregates[anchor]);
 		for (const position of contestedOf[person]) {
 			const { event, value } = state.contested[position];
 			const skip = skips[position];
 			if (skip) countSkipped(aggregate, skip);
-			else addUsedEvent(aggregate, event, value, state.settings);
+			else {
+				addUsedEvent(aggregate, event, value, state.settings);
+				if (event.type === 'purchase') {
+					contestedPurchases.person.push(person);
+					contestedPurchases.day.push(utcDayIndex(event.timestamp));
+					contestedPurchases.value.push(value);
+				}
+			}
 		}
 		return aggregate;
 	});
 }
 
 /** BTYD figures of every person (frequency, recency, T, monetary value) from their purchases by UTC day. */
-function purchaseFiguresOf(aggregates: PersonAggregate[], observationEnd: number, periodUnit: ProfileState['settings']['periodUnit']) {
-	let purchases = 0;
-	for (const aggregate of aggregates) purchases += aggregate.purchaseDays.length;
-	const personOf = new Int32Array(purchases);
-	const dayOf = new Float64Array(purchases);
-	const valueOf = new Float64Array(purchases);
-	let next = 0;
-	for (let person = 0; person < aggregates.length; person++) {
-		const { purchaseDays, purchaseValues } = aggregates[person];
-		for (let k = 0; k < purchaseDays.length; k++) {
-			personOf[next] = person;
-			dayOf[next] = purchaseDays[k];
-			valueOf[next++] = purchaseValues[k];
-		}
+function purchaseFiguresOf(state: ProfileState, people: People, contested: Purchases, observationEnd: number) {
+	const settled = state.purchases.length;
+	const total = settled + contested.person.length;
+	const personOf = new Int32Array(total);
+	const dayOf = new Float64Array(total);
+	const valueOf = new Float64Array(total);
+	const [owner, day, value] = state.purchases.columns;
+	for (let k = 0; k < settled; k++) personOf[k] = people.personOf[owner[k]];
+	dayOf.set(day.subarray(0, settled));
+	valueOf.set(value.subarray(0, settled));
+	for (let k = 0; k < contested.person.length; k++) {
+		personOf[settled + k] = contested.person[k];
+		dayOf[settled + k] = contested.day[k];
+		valueOf[settled + k] = contested.value[k];
 	}
-	return summarizePurchaseDays(aggregates.length, personOf, dayOf, valueOf, purchases, utcDayIndex(observationEnd), periodUnit);
+	return summarizePurchaseDays(people.anchorsOf.length, personOf, dayOf, valueOf, total, utcDayIndex(observationEnd), state.settings.periodUnit);
+}
+
+/** Item positions of each person's events, in arrival order (a counting sort of the state's column by person). */
+function sourcesOfPeople(state: ProfileState, people: People): Float64Array[] {
+	const [owner, index] = state.sources.columns;
+	const length = state.sources.length;
+	const starts = new Int32Array(people.anchorsOf.length + 1);
+	for (let k = 0; k < length; k++) starts[people.personOf[owner[k]] + 1]++;
+	for (let p = 0; p < people.anchorsOf.length; p++) starts[p + 1] += starts[p];
+	const cursor = starts.slice(0, people.anchorsOf.length);
+	const sorted = new Float64Array(length);
+	for (let k = 0; k < length; k++) sorted[cursor[people.personOf[owner[k]]]++] = index[k];
+	return people.anchorsOf.map((_, person) => sorted.subarray(starts[person], starts[person + 1]));
 }
 
 /** Identity keys of each person, sorted. */
@@ -142,12 +169,15 @@ export function readProfiles(state: ProfileState): BuildProfilesResult {
 	const { settings } = state;
 	const observationEnd = settings.explicitEnd ?? (Number.isFinite(state.latestKept) ? state.latestKept : 0);
 	const people = stitchPeople(state);
-	const aggregates = aggregatePeople(state, people);
-	const btyd = purchaseFiguresOf(aggregates, observationEnd, settings.periodUnit);
+	const contestedPurchases: Purchases = { person: [], day: [], value: [] };
+	const aggregates = aggregatePeople(state, people, contestedPurchases);
+	const btyd = purchaseFiguresOf(state, people, contestedPurchases, observationEnd);
 	const identitiesOf = identitiesOfPeople(people);
-	const profiles = aggregates.map((aggregate, person) =>
-		toCustomerProfile(aggregate, identitiesOf[person], { frequency: btyd.frequency[person], recency: btyd.recency[person], T: btyd.T[person], monetaryValue: btyd.monetaryValue[person] }, settings, observationEnd),
-	);
+	const sourcesOf = sourcesOfPeople(state, people);
+	const profiles = aggregates.map((aggregate, person) => {
+		const figures = { frequency: btyd.frequency[person], recency: btyd.recency[person], T: btyd.T[person], monetaryValue: btyd.monetaryValue[person] };
+		return toCustomerProfile(aggregate, identitiesOf[person], sourcesOf[person], figures, settings, observationEnd);
+	});
 	assignRfmScores(profiles);
 
 	const skippedReasons = Object.create(null) as Record<string, number>;

@@ -5,7 +5,7 @@
  * order here, so the profile never depends on the order in which events were added or states merged.
  *
  * Cost: O(k + m log m + p log p) for k identities, m messages and p products.
- * @example toCustomerProfile(aggregate, ['c:C1'], figures, settings, end).profileId // 'C1'
+ * @example toCustomerProfile(aggregate, ['c:C1'], sourceIndexes, figures, settings, end).profileId // 'C1'
  */
 import { ExactSum } from '../stats/ExactSum';
 import { stillUnsubscribed } from './channelConsent';
@@ -57,10 +57,10 @@ function recentFirst(map: Map<string, number>): string[] {
 }
 
 /** Sorted distinct item indexes; events usually arrive in item order, so sorting is rarely needed. */
-function distinctSorted(indexes: number[]): number[] {
+function distinctSorted(indexes: Float64Array): number[] {
 	let sorted = true;
 	for (let k = 1; k < indexes.length && sorted; k++) sorted = indexes[k] > indexes[k - 1];
-	return sorted ? indexes.slice() : [...new Set(indexes)].sort((a, b) => a - b);
+	return sorted ? Array.from(indexes) : [...new Set(indexes)].sort((a, b) => a - b);
 }
 
 /** Who the person is: the smallest identity of each kind; the profile id is the customer id, else email, phone, anonymous id. */
@@ -136,10 +136,11 @@ function stillInCart(aggregate: PersonAggregate): string[] {
 }
 
 /**
- * The profile of a person with these identities (sorted) and this aggregate, its BTYD figures and the run's end.
+ * The profile of a person with these identities (sorted), this aggregate and item positions, its BTYD figures and
+ * the run's end.
  * RFM fields are left empty: they rank a person among others (assignRfmScores).
  */
-export function toCustomerProfile(aggregate: PersonAggregate, identities: string[], figures: PurchaseFigures, settings: ProfileSettings, observationEnd: number): CustomerProfile {
+export function toCustomerProfile(aggregate: PersonAggregate, identities: string[], sourceIndexes: Float64Array, figures: PurchaseFigures, settings: ProfileSettings, observationEnd: number): CustomerProfile {
 	const { historyLimit, periodUnit } = settings;
 	const money = moneyFields(aggregate, settings.refunds);
 	const hasPurchase = money.orders > 0;
@@ -208,6 +209,6 @@ export function toCustomerProfile(aggregate: PersonAggregate, identities: string
 		eventsUsed: aggregate.eventsUsed,
 		eventsSkipped: Object.values(aggregate.skipped).reduce((total, count) => total + count, 0),
 		skippedReasons: withSortedKeys(aggregate.skipped),
-		sourceIndexes: distinctSorted(aggregate.sources),
+		sourceIndexes: distinctSorted(sourceIndexes),
 	};
 }
