@@ -17,13 +17,13 @@
  * - Kept as events too (`links`): the identities each event carries together, with its time. Who is one person is
  *   decided on reading by linking in time order (the earlier link wins a conflict), so a link arriving late can
  *   merge two stored halves or give an email back to its first owner.
+ * - Kept per event, in typed columns: each used purchase's identity, day and value (the BTYD summary sums them per
+ *   day in value order, bit for bit, so each value is kept) and each kept event's identity and item position.
  * - Summary figures: counts add (events in, placeholders, outliers), the latest kept time is a maximum (the
  *   default observation end), issues are listed in arrival order.
  *
- * - Kept per event, in typed columns: each used purchase's identity, day and value (the BTYD summary sums them per
- *   day) and each kept event's identity and item position (a profile lists its items).
- *
- * Order: `identities` are numbered in order of first arrival (a merge numbers the first state's identities first), and profiles are read in the order of their first event, as buildProfiles always gave them.
+ * Order: `identities` are numbered in order of first arrival (a merge numbers the first state's identities first),
+ * and profiles are read in the order of their first event, as buildProfiles always gave them.
  * So merging is commutative in the profiles it reads back (merge(a, b) and merge(b, a) give the same profiles,
  * listed in another order, and their issues likewise) and associative exactly.
  *
@@ -31,7 +31,7 @@
  * batch given to addEvents, the one screening rule that is not judged on the event alone.
  *
  * Cost: O(1) to create; the state's size is O(i + c + l) for i identities, c contested events and l links, plus
- * the lists a profile shows in full (messages, engagements, purchase days, item positions).
+ * one row per purchase and per kept event in the columns, and the messages and engagements a history keeps.
  * @example readProfiles(addEvents(emptyProfileState({ periodUnit: 'week' }), events)).profiles.length
  */
 import type { InputIssue } from '../errors';
