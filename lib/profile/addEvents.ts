@@ -43,9 +43,8 @@ function isContested(event: LifecycleEvent, settings: ProfileSettings): boolean 
 }
 
 /** A kept event: its identity's aggregate (created on first sight), its link, and its contribution or its place in the queue. */
-function keepEvent(state: ProfileState, event: LifecycleEvent, keys: string[] | undefined, value: number, skip: string | undefined): void {
+function keepEvent(state: ProfileState, event: LifecycleEvent, anchor: number, keys: string[] | undefined, value: number, skip: string | undefined): void {
 	if (event.timestamp > state.latestKept) state.latestKept = event.timestamp;
-	const anchor = identityNumber(state, keys ? keys[0] : identityKey('customerId', event.customerId!));
 	state.sources.push2(anchor, event.sourceIndex);
 	if (keys && keys.length > 1) state.links.push({ at: event.timestamp, keys });
 	if (isContested(event, state.settings)) state.contested.push({ event, anchor, value, skip });
@@ -60,6 +59,8 @@ export function addEvents(state: ProfileState, events: readonly LifecycleEvent[]
 	const { settings } = state;
 	const outlierLimit = settings.explicitEnd === undefined ? outlierLimitOf(events, settings.now) : Number.POSITIVE_INFINITY;
 	const realCustomerIds = new Set<string>();
+	// Identity number of each customer id seen alone in this batch: one look-up by the id itself, no key text built.
+	const numberOfCustomerId = new Map<string, number>();
 	const countPlaceholder = () => state.placeholderIdentities++;
 	const countOutlier = () => state.outlierEvents++;
 	state.eventsIn += events.length;
@@ -81,7 +82,13 @@ export function addEvents(state: ProfileState, events: readonly LifecycleEvent[]
 		const problem = eventProblem(event, outlierLimit, countOutlier);
 		const screened = problem ? { issue: problem } : screenEvent(event, settings);
 		if ('issue' in screened) state.issues.push(screened.issue);
-		else keepEvent(state, event, onlyCustomerId ? undefined : keys, screened.value, screened.skip);
+		else if (!onlyCustomerId) keepEvent(state, event, identityNumber(state, keys[0]), keys, screened.value, screened.skip);
+		else {
+			const customerId = event.customerId!;
+			let anchor = numberOfCustomerId.get(customerId);
+			if (anchor === undefined) numberOfCustomerId.set(customerId, (anchor = identityNumber(state, identityKey('customerId', customerId))));
+			keepEvent(state, event, anchor, undefined, screened.value, screened.skip);
+		}
 	}
 	return state;
 }
