@@ -33,3 +33,9 @@ export type { StoredColumnType, StoredProfile, StoredProfileRow } from './stored
 export { eventContentText, toStoredEvent } from './storedEvent';
 export type { StoredEvent } from './storedEvent';
 export { eventIdentityKeys } from './eventIdentityKeys';
+export { emptyProfileState } from './profileState';
+export type { ContestedEvent, IdentityLink, ProfileState } from './profileState';
+export { addEvents } from './addEvents';
+export { mergeProfileStates } from './mergeProfileStates';
+export { readProfiles } from './readProfiles';
+export type { ProfileSettings } from './profileSettings';

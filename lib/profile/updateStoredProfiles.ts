@@ -9,6 +9,11 @@
  * included (an identity link arriving after both halves were stored) and splits included (an earlier link that
  * wins an email back). RFM ranks the rebuilt profiles among the untouched rows' stored figures.
  *
+ * In the fold's terms (profileState.ts): the touched rows' events, read back from their state column, make one
+ * profile state; the usable new events another, under the same settings (the run's end); reading their merge gives
+ * the rebuilt profiles. The stored row format is unchanged: a row keeps its events, not the state's aggregates,
+ * so rows written by any earlier version with the same PROFILE_STATE_VERSION are read as they are.
+ *
  * What a batch cannot see, and so is not part of the guarantee: an event ID or order ID shared by two people who
  * never become one (their copies are compared within a person), and the outlier rule's bulk of the data, judged
  * per batch. The observation end is the latest of the batch and of the rows given, so give all rows (or the
@@ -21,9 +26,13 @@
  */
 import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
+import { addEvents } from './addEvents';
 import type { BuildProfilesOptions, BuildProfilesSummary } from './buildProfiles';
-import { buildProfiles } from './buildProfiles';
 import { eventIdentityKeys } from './eventIdentityKeys';
+import { mergeProfileStates } from './mergeProfileStates';
+import type { ProfileState } from './profileState';
+import { emptyProfileState } from './profileState';
+import { readProfiles } from './readProfiles';
 import { parseTimestamp } from './parseTimestamp';
 import type { ProfilePopulationFigures } from './populationFigures';
 import type { RfmFigures } from './scoreRfm';
@@ -84,6 +93,21 @@ function foldedObservationEnd(options: UpdateStoredProfilesOptions, batch: Build
 	return Number.isFinite(end) ? end : 0;
 }
 
+/**
+ * The state of the stored rows to rebuild: their events, read back from the state column, numbered from `first` on
+ * (each one's stored form is appended to `storedForms` at its number).
+ */
+function storedRowsState(stored: StoredProfile[], rebuilt: Set<number>, options: BuildProfilesOptions, first: number, storedForms: StoredEvent[]): ProfileState {
+	const events: LifecycleEvent[] = [];
+	for (const index of rebuilt) {
+		for (const event of stored[index].events()) {
+			events.push({ ...event, sourceIndex: first + events.length } as LifecycleEvent);
+			storedForms.push(event);
+		}
+	}
+	return addEvents(emptyProfileState(options), events);
+}
+
 export function updateStoredProfiles(
 	storedRows: readonly unknown[],
 	newEvents: readonly LifecycleEvent[],
@@ -91,24 +115,20 @@ export function updateStoredProfiles(
 ): UpdateStoredProfilesResult {
 	const stored = storedRows.map((row, index) => readStoredProfileRow(row, index));
 	// The batch alone decides which new events are usable (identity, dates, amounts, currencies, the outlier rule).
-	const batch = buildProfiles([...newEvents], options);
+	const batch = readProfiles(addEvents(emptyProfileState(options), newEvents));
 	const refused = new Set(batch.issues.map((issue) => issue.itemIndex));
 	const usable = newEvents.filter((event) => !refused.has(event.sourceIndex));
 	const observationEnd = foldedObservationEnd(options, batch.summary, stored);
 
 	const rebuilt = options.everyCustomer ? new Set(stored.keys()) : touchedRows(stored, usable);
-	// Every event of the rebuild is numbered by its position, so two events never share a number; the new ones
-	// keep their item index for pairedItem. storedForms: each event's stored form, by position.
-	const combined: LifecycleEvent[] = usable.map((event, position) => ({ ...event, sourceIndex: position }));
+	// Both states are folded at the run's end. New events after an explicit end were refused above; stored ones are
+	// kept (counted), never dropped from the store. Every event is numbered by its position (the new ones first), so
+	// two events never share a number; storedForms: each event's stored form, by position.
+	const foldOptions: BuildProfilesOptions = { ...options, observationEnd, afterObservationEnd: 'ignore' };
+	const newState = addEvents(emptyProfileState(foldOptions), usable.map((event, position) => ({ ...event, sourceIndex: position })));
 	const storedForms: StoredEvent[] = usable.map(toStoredEvent);
-	for (const index of rebuilt) {
-		for (const event of stored[index].events()) {
-			combined.push({ ...event, sourceIndex: combined.length } as LifecycleEvent);
-			storedForms.push(event);
-		}
-	}
-	// New events after an explicit end were refused above; stored ones are kept (counted), never dropped from the store.
-	const result = buildProfiles(combined, { ...options, observationEnd, afterObservationEnd: 'ignore' });
+	const storedState = storedRowsState(stored, rebuilt, foldOptions, usable.length, storedForms);
+	const result = readProfiles(mergeProfileStates(newState, storedState));
 	const lost = result.issues[0];
 	if (lost) {
 		throw new LifecycleInputError(`A stored event would be refused by this run's settings: ${lost.message}. Nothing was changed`, {

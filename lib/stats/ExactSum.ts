@@ -37,6 +37,15 @@ export class ExactSum {
 		partials.push(x);
 	}
 
+	/**
+	 * Adds everything another sum holds, exactly: its partials are non-overlapping pieces of its true sum, so
+	 * merging two sums reads out the same value as one sum fed both sequences (for merging profile states).
+	 */
+	addSum(other: ExactSum): void {
+		for (const partial of other.partials) this.add(partial);
+		this.nonFinite += other.nonFinite;
+	}
+
 	/** The correctly rounded sum of every value added (NaN or an infinity when one was added). */
 	value(): number {
 		if (this.nonFinite !== 0 || Number.isNaN(this.nonFinite)) return this.nonFinite;

@@ -40,4 +40,19 @@ describe('ExactSum', () => {
 		expect(exactSum([1, Number.POSITIVE_INFINITY])).toBe(Number.POSITIVE_INFINITY);
 		expect(exactSum([1, Number.NaN])).toBeNaN();
 	});
+
+	it('reads out the same bits after merging two sums as one sum fed both lists (addSum, fast-check, 300 runs)', () => {
+		fc.assert(
+			fc.property(fc.array(fc.double({ noNaN: true, min: -1e12, max: 1e12 })), fc.array(fc.double({ noNaN: true, min: -1e12, max: 1e12 })), (left, right) => {
+				const merged = new ExactSum();
+				for (const value of left) merged.add(value);
+				const other = new ExactSum();
+				for (const value of right) other.add(value);
+				merged.addSum(other);
+				expect(merged.value()).toBe(exactSum([...left, ...right]));
+				expect(other.value()).toBe(exactSum(right));
+			}),
+			{ numRuns: 300 },
+		);
+	});
 });
