@@ -17,6 +17,7 @@ const SERVER_ONLY_TYPES = new Set(['n8n-nodes-base.dataTable', 'n8n-nodes-base.d
 const SERVER_EXAMPLE_TESTS: Record<string, string> = {
 	'examples/lifecycle-agent-tools.json': 'test/e2e/examples/agentTools.e2e.test.ts',
 	'examples/stored-profiles.json': 'test/e2e/examples/storedProfilesExample.e2e.test.ts',
+	'examples/weekly-lifecycle.json': 'test/e2e/examples/weeklyLifecycleExample.e2e.test.ts',
 };
 const needsServer = (file: string) => (JSON.parse(readProjectFile(file)) as Workflow).nodes.some((node) => SERVER_ONLY_TYPES.has(node.type));
 const CLI_EXAMPLES = EXAMPLES.filter((file) => !needsServer(file));
@@ -44,7 +45,8 @@ describe('examples/ import into an empty n8n and run', () => {
 	});
 
 	it('runs each example that needs a server through the server, in its own test', () => {
-		expect(CLI_EXAMPLES.length).toBeGreaterThanOrEqual(2);
+		// The weekly run keeps its profiles in a Data table, so only the campaign readout runs without a server.
+		expect(CLI_EXAMPLES.length).toBeGreaterThanOrEqual(1);
 		for (const file of SERVER_EXAMPLES) {
 			const testFile = SERVER_EXAMPLE_TESTS[file];
 			expect([file, testFile]).toEqual([file, expect.any(String)]);
