@@ -32,7 +32,15 @@ interface ExecutionData {
 	resultData: { runData: Record<string, Array<{ data?: { main?: Array<unknown[] | null> } }>> };
 }
 
-const EXAMPLES = listProjectFiles('examples', '.json');
+/**
+ * examples/postgres/ is deliberately left out here: its workflows need a PostgreSQL server and a Postgres credential,
+ * which an empty n8n (this test's starting point) does not have, and creating them goes through n8n's credential
+ * form, not through the example. They are run instead, with a private PostgreSQL and the documented credential, by
+ * importExamples.e2e.test.ts (imported and executed, five weeks) and stored/storedProfilesPostgres.e2e.test.ts
+ * (n8n on PostgreSQL in queue mode).
+ */
+const NEEDS_POSTGRES = 'examples/postgres/';
+const EXAMPLES = listProjectFiles('examples', '.json').filter((file) => !file.startsWith(NEEDS_POSTGRES));
 const PACKAGE_PREFIX = 'n8n-nodes-lifecycle.';
 const SCALE = 0.75;
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';

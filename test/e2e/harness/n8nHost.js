@@ -9,6 +9,7 @@ const path = require('node:path');
 const axios = require('axios');
 const { n8nBinary, nodeBinary, projectRoot } = require('./paths.js');
 const { hostNodeEnv } = require('./provision.js');
+const { PostgresCluster } = require('./postgres.js');
 
 const runsRoot = path.join(projectRoot, 'test', 'e2e', '.runs');
 const packageTemplate = path.join(runsRoot, 'package-template');
@@ -162,8 +163,11 @@ function parseExecuteOutput(stdout) {
 }
 
 class N8nHost {
-	/** Creates an isolated host: a fresh user folder with the packed package installed. */
-	static async create(name, { extraEnv = {} } = {}) {
+	/**
+	 * Creates an isolated host: a fresh user folder with the packed package installed. With `postgres`, n8n itself
+	 * runs on a private PostgreSQL cluster in that folder from the first CLI command on (see usePostgres).
+	 */
+	static async create(name, { extraEnv = {}, postgres = false } = {}) {
 		fs.mkdirSync(runsRoot, { recursive: true });
 		const folder = fs.mkdtempSync(path.join(runsRoot, `${name}-`));
 		const nodesFolder = path.join(folder, '.n8n', 'nodes');
@@ -173,6 +177,7 @@ class N8nHost {
 		const host = new N8nHost(folder, extraEnv);
 		host.port = await freePort();
 		host.brokerPort = await freePort();
+		if (postgres) await host.usePostgres(typeof postgres === 'object' ? postgres : {});
 		return host;
 	}
 
@@ -192,9 +197,40 @@ class N8nHost {
 		this.folder = folder;
 		this.extraEnv = extraEnv;
 		this.processes = [];
+		/** The PostgreSQL cluster of this host (startPostgres), with the `shop` database; undefined until started. */
+		this.postgres = undefined;
+		/** Environment that puts n8n itself on PostgreSQL (usePostgres); undefined: n8n runs on sqlite. */
+		this.postgresEnv = undefined;
+		/** Set by the first CLI command or start: n8n's database is chosen then and cannot change afterwards. */
+		this.databaseChosen = false;
+	}
+
+	/**
+	 * Starts the host's PostgreSQL cluster (Debian's postgresql, installed when missing) in <folder>/postgres with a
+	 * `shop` database for workflows' own tables; n8n itself stays where it is. Returns the cluster
+	 * (postgres.js: credential(), query(), rows(), n8nEnv()). `settings`: extra server settings.
+	 */
+	async startPostgres({ settings = {} } = {}) {
+		this.postgres ??= await PostgresCluster.start(this.folder, { databases: ['shop'], settings });
+		return this.postgres;
+	}
+
+	/**
+	 * Runs n8n itself on PostgreSQL (DB_TYPE=postgresdb, database `n8n` of the host's cluster), as self-hosters do in
+	 * production and as queue mode with several workers needs. Must come before the first CLI command (import,
+	 * execute) or start: those create n8n's database.
+	 */
+	async usePostgres({ settings = {} } = {}) {
+		if (this.postgresEnv) return this.postgres;
+		if (this.databaseChosen) throw new Error('n8n already created its sqlite database in this host: ask for PostgreSQL before the first import or start (N8nHost.create(name, { postgres: true }))');
+		const cluster = await this.startPostgres({ settings });
+		cluster.createDatabase('n8n');
+		this.postgresEnv = cluster.n8nEnv('n8n');
+		return cluster;
 	}
 
 	env(extra = {}) {
+		this.databaseChosen = true;
 		return hostNodeEnv({
 			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.folder,
@@ -212,6 +248,7 @@ class N8nHost {
 			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_RESTRICT_FILE_ACCESS_TO: this.folder,
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+			...this.postgresEnv,
 			...this.extraEnv,
 			...extra,
 		});
@@ -338,8 +375,14 @@ class N8nHost {
 		return child;
 	}
 
-	/** Starts `n8n start` (and, in queue mode, Redis and workers) and waits until it is ready. */
-	async start({ queue = false, workers = 1 } = {}) {
+	/**
+	 * Starts `n8n start` (and, in queue mode, Redis and `workers` workers running `concurrency` jobs each) and waits
+	 * until it is ready. `postgres`: n8n itself on PostgreSQL (usePostgres; only before the first CLI command). A host
+	 * stopped before starts its cluster again.
+	 */
+	async start({ queue = false, workers = 1, concurrency = 2, postgres = false } = {}) {
+		if (postgres) await this.usePostgres();
+		this.postgres?.startServer();
 		let extra = {};
 		if (queue) {
 			this.redisPort = await freePort();
@@ -359,7 +402,7 @@ class N8nHost {
 			const healthPort = await freePort();
 			const brokerPort = await freePort();
 			const worker = this.spawnProcess(
-				['worker', '--concurrency=2'],
+				['worker', `--concurrency=${concurrency}`],
 				this.env({ ...extra, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 				`worker-${w}`,
 			);
@@ -451,17 +494,20 @@ class N8nHost {
 
 	/**
 	 * Stops every process this host started: SIGTERM to n8n (it logs "Stopping n8n..." and closes its database
-	 * cleanly, so the next start finds no crashed session), then Redis; SIGKILL after `graceMs`.
+	 * cleanly, so the next start finds no crashed session), then Redis, then PostgreSQL (its data is kept for a
+	 * next start); SIGKILL after `graceMs`.
 	 */
 	async stop({ graceMs = 30000 } = {}) {
 		const n8nProcesses = this.processes.filter((child) => child.label);
 		await stopProcesses(n8nProcesses, { graceMs });
 		await stopProcesses(this.processes.filter((child) => !child.label), { graceMs });
 		this.processes = [];
+		await this.postgres?.stop();
 	}
 
-	/** Removes the host's folder (keep it with KEEP_E2E_RUNS=1 to inspect logs). */
+	/** Stops PostgreSQL if it still runs and removes the host's folder (keep it with KEEP_E2E_RUNS=1 to inspect logs). */
 	dispose() {
+		this.postgres?.stopSync();
 		if (process.env.KEEP_E2E_RUNS === '1') return;
 		fs.rmSync(this.folder, { recursive: true, force: true });
 	}

@@ -8,6 +8,7 @@ const { packageTemplate, runsRoot } = require('./n8nHost.js');
 const { projectRoot } = require('./paths.js');
 const { provisionHost } = require('./provision.js');
 const { ensureChromium } = require('./browser.js');
+const { ensurePostgres } = require('./postgres.js');
 
 /** Runs a command; its output goes to files (a child exiting before a pipe drains loses output), returns stdout. */
 function run(command, args, options = {}) {
@@ -29,9 +30,10 @@ function run(command, args, options = {}) {
 
 /**
  * Options: chromium and redis (default true) also make sure the system Chromium of the editor screenshot test and
- * the redis-server of the queue-mode test are installed (the demo needs neither); progress(line) hears each step.
+ * the redis-server of the queue-mode tests are installed, postgres (default: as redis, the production layout needs
+ * both) the PostgreSQL of the Postgres tests; the demo needs none of them. progress(line) hears each step.
  */
-async function prepareE2e({ chromium = true, redis = true, progress = () => {} } = {}) {
+async function prepareE2e({ chromium = true, redis = true, postgres = redis, progress = () => {} } = {}) {
 	provisionHost();
 	fs.mkdirSync(runsRoot, { recursive: true });
 	progress('Building the package (n8n-node build) and packing it as npm would publish it');
@@ -45,6 +47,7 @@ async function prepareE2e({ chromium = true, redis = true, progress = () => {} }
 	const installed = path.join(packageTemplate, 'node_modules', 'n8n-nodes-lifecycle', 'package.json');
 	if (!fs.existsSync(installed)) throw new Error('The packed package did not install into the template nodes folder');
 	if (redis) ensureRedis();
+	if (postgres) ensurePostgres();
 	if (chromium) ensureChromium();
 }
 
@@ -56,4 +59,4 @@ function ensureRedis() {
 	if (install.status !== 0) throw new Error('redis-server is needed for the queue-mode test and could not be installed with apt-get');
 }
 
-module.exports = { prepareE2e, ensureRedis, ensureChromium };
+module.exports = { prepareE2e, ensureRedis, ensureChromium, ensurePostgres };

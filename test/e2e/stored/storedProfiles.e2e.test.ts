@@ -6,20 +6,7 @@
 import type { N8nHost as Host } from '../harness/n8nHost';
 import { N8nHost } from '../harness/n8nHost';
 import { oneShot, storedProfilesWorkflow } from './storedProfilesWorkflow';
-
-const week1 = [
-	{ customer_id: 'C-1', email: 'ana@example.com', event_type: 'order', order_id: 'O-1', amount: '49.90', currency: 'EUR', product_id: 'SKU-1', timestamp: '2024-05-01T10:00:00Z' },
-	{ anonymous_id: 'cookie-9', event_type: 'product_viewed', product_id: 'SKU-2', timestamp: '2024-05-02T09:00:00Z' },
-	{ customer_id: 'C-2', event_type: 'order', order_id: 'O-2', amount: '20', currency: 'EUR', product_id: 'SKU-3', timestamp: '2024-05-03T10:00:00Z' },
-	{ customer_id: 'C-2', event_type: 'consent', channel: 'email', consent_granted: 'true', timestamp: '2024-05-03T10:01:00Z' },
-];
-const week2 = [
-	{ anonymous_id: 'cookie-9', email: 'ANA@example.com', event_type: 'identify', timestamp: '2024-05-08T09:00:00Z' },
-	{ customer_id: 'C-1', event_type: 'order', order_id: 'O-3', amount: '15', currency: 'EUR', product_id: 'SKU-2', timestamp: '2024-05-09T10:00:00Z' },
-	{ customer_id: 'C-2', event_type: 'refund', order_id: 'O-2', amount: '5', currency: 'EUR', timestamp: '2024-05-10T10:00:00Z' },
-	{ customer_id: 'C-2', event_type: 'unsubscribe', channel: 'E-Mail', timestamp: '2024-05-10T11:00:00Z' },
-	{ customer_id: 'C-3', event_type: 'order', order_id: 'O-4', amount: '99', currency: 'EUR', timestamp: '2024-05-11T10:00:00Z' },
-];
+import { WEEK_1, WEEK_2 } from './storedProfilesWeeks';
 
 /** Week 1, week 2 and a read of every customer through the webhook, on a fresh n8n (queue mode: Redis + a worker). */
 async function runWeeks(queue: boolean): Promise<Array<Array<Record<string, unknown>>>> {
@@ -30,7 +17,7 @@ async function runWeeks(queue: boolean): Promise<Array<Array<Record<string, unkn
 		host.publishWorkflow(workflow.id);
 		await host.start({ queue, workers: 1 });
 		const responses = [];
-		for (const body of [{ orders: week1 }, { orders: week2 }, { orders: [], every: true }]) {
+		for (const body of [{ orders: WEEK_1 }, { orders: WEEK_2 }, { orders: [], every: true }]) {
 			const response = await host.webhook('stored-profiles', body);
 			if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.data)}\n${host.readLog('main')}`);
 			responses.push(response.data as Array<Record<string, unknown>>);
@@ -57,7 +44,7 @@ describe('Stored profiles in a Data table (real n8n server)', () => {
 
 	it("week 2's orders update only the customers they touch, to the profiles of one build over both weeks", () => {
 		const profiles = byId(responses[1]);
-		const expected = oneShot([...week1, ...week2]);
+		const expected = oneShot([...WEEK_1, ...WEEK_2]);
 		expect(Object.keys(profiles).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 		for (const id of Object.keys(profiles)) expect(profiles[id]).toEqual(expected[id]);
 		expect(profiles['C-1']).toMatchObject({ anonymousIds: ['cookie-9'], productsViewed: ['SKU-2'], orders: 2 });
@@ -65,7 +52,7 @@ describe('Stored profiles in a Data table (real n8n server)', () => {
 	});
 
 	it('reading every stored customer gives exactly the one-shot profiles (the merged row was deleted)', () => {
-		expect(byId(responses[2])).toEqual(oneShot([...week1, ...week2]));
+		expect(byId(responses[2])).toEqual(oneShot([...WEEK_1, ...WEEK_2]));
 	});
 
 	it('gives identical answers in queue mode (Redis and a worker run the Data table workflow)', async () => {
