@@ -22,6 +22,8 @@ export interface ToolModeSettings {
 	populationGapDays?: number;
 	/** Assign Lifecycle Stage: the top share of buyers that is loyal; 100 leaves only the minimums. */
 	loyalTopPercent?: number;
+	/** Assign Lifecycle Stage: stored population figures of a scheduled run are given (they stand for the population). */
+	populationFigures?: boolean;
 	/** Recommend Products: input (build from the items) or stored. */
 	modelFrom?: string;
 	/** Choose Channel: learn response rates and send hours from the run's customers (default on). */
@@ -49,7 +51,7 @@ export function toolModeRefusal(node: LifecycleToolNode, settings: ToolModeSetti
 	if (node === 'chooseChannel' && settings.fitPriors !== false) {
 		return `As an AI tool Choose Channel ${ONE_CUSTOMER} learn the usual response rates and send hours of your customers (one customer's history would fall back to defaults without saying so). Set Options > Learn Priors From the Batch off: a 5 % response rate and no preferred hour, the same for every call`;
 	}
-	if (node === 'assignLifecycleStage') {
+	if (node === 'assignLifecycleStage' && settings.populationFigures !== true) {
 		const missing: string[] = [];
 		if ((settings.atRiskSignal ?? 'purchaseRhythm') === 'purchaseRhythm' && !(typeof settings.populationGapDays === 'number' && settings.populationGapDays > 0)) {
 			missing.push("Options > Population Gap (Days) (the usual gap between purchases in your shop, e.g. 30: a one-time buyer has no rhythm of their own, and the tool cannot take the median of other customers)");
@@ -57,7 +59,7 @@ export function toolModeRefusal(node: LifecycleToolNode, settings: ToolModeSetti
 		if ((settings.loyalTopPercent ?? 20) < 100) {
 			missing.push('Options > Loyal: Top Percent of Buyers to 100, with Loyal: Minimum Purchase Days and Loyal: Minimum Revenue as the bar (with one customer, "top 20 %" would make every repeat buyer loyal)');
 		}
-		if (missing.length > 0) return `As an AI tool Assign Lifecycle Stage ${ONE_CUSTOMER} compare them with other customers. Set ${missing.join('; and ')}`;
+		if (missing.length > 0) return `As an AI tool Assign Lifecycle Stage ${ONE_CUSTOMER} compare them with other customers. Set Options > Population Figures (stored by the scheduled run), or set ${missing.join('; and ')}`;
 	}
 	return null;
 }

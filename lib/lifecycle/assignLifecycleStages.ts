@@ -2,7 +2,8 @@
  * Assign Lifecycle Stage: where each customer stands, why, and what changed since the previous stage.
  *
  * Steps: (1) read each item's purchase facts (readLifecycleFacts); (2) the run's population: median gap
- * of repeat buyers (the yardstick of one-time buyers) and the loyal top-share cutoffs (lifecyclePopulation);
+ * of repeat buyers (the yardstick of one-time buyers) and the loyal top-share cutoffs (lifecyclePopulation), or
+ * the stored population figures of a scheduled run (option populationFigures, for one customer in real time);
  * (3) per item: the previous stage (readPreviousStage), then the custom rules in order (matchStageRule),
  * else the default model (classifyLifecycleStage); the output name of the stage (renamed to the CRM's
  * picklist), `stageChanged` and the transition "previous->current"; (4) counts per stage and the
@@ -28,6 +29,8 @@ import { classifyLifecycleStage, usualGapOf } from './classifyLifecycleStage';
 import type { LifecycleStage } from './lifecycleStages';
 import type { LifecyclePopulation } from './lifecyclePopulation';
 import { lifecyclePopulation } from './lifecyclePopulation';
+import { lifecyclePopulationFigures } from './lifecyclePopulationFigures';
+import type { PopulationFigures } from '../profile/populationFigures';
 import { matchStageRule } from './matchStageRule';
 import type { LifecycleFacts } from './readLifecycleFacts';
 import { ownField } from '../fieldValues';
@@ -79,6 +82,8 @@ export interface LifecycleStagesSummary extends LifecycleStageCounts {
 	loyalRevenueCutoff: number | null;
 	/** Custom rules that matched, by 1-based position. */
 	ruleMatches: Record<string, number>;
+	/** The population used, as stored population figures (lifecyclePopulationFigures): store them for real-time runs. */
+	populationFigures: PopulationFigures;
 }
 
 export interface AssignLifecycleStagesResult {
@@ -211,7 +216,7 @@ export function assignLifecycleStages(
 		goodFacts.push(read);
 		revenues.push(parseNumber(ownField(profiles[itemIndex] as Record<string, unknown>, 'revenue')) ?? Number.NaN);
 	});
-	const population = lifecyclePopulation(goodFacts, revenues, resolved);
+	const population = resolved.populationFigures ?? lifecyclePopulation(goodFacts, revenues, resolved);
 
 	const assignments: LifecycleAssignment[] = [];
 	const errors: Array<{ error: LifecycleInputError; itemIndex: number }> = [];
@@ -248,6 +253,7 @@ export function assignLifecycleStages(
 			loyalPurchaseCutoff: population.loyalPurchaseCutoff,
 			loyalRevenueCutoff: population.loyalRevenueCutoff,
 			ruleMatches,
+			populationFigures: lifecyclePopulationFigures(population, resolved),
 		},
 	};
 }

@@ -18,6 +18,7 @@ export { classifyLifecycleStage, thresholdDays, usualGapOf } from './classifyLif
 export type { StageDecision, UsualGap } from './classifyLifecycleStage';
 export { lifecyclePopulation } from './lifecyclePopulation';
 export type { LifecyclePopulation } from './lifecyclePopulation';
+export { lifecyclePopulationFigures, readLifecyclePopulationFigures } from './lifecyclePopulationFigures';
 
 // Input and options
 export { readLifecycleFacts } from './readLifecycleFacts';

@@ -19,6 +19,8 @@ import { parseNumber } from '../profile/mapRecordToEvent';
 import { parseTimestamp } from '../profile/parseTimestamp';
 import type { LifecycleStage } from './lifecycleStages';
 import { isLifecycleStage, LIFECYCLE_STAGES } from './lifecycleStages';
+import type { LifecyclePopulation } from './lifecyclePopulation';
+import { readLifecyclePopulationFigures } from './lifecyclePopulationFigures';
 
 export type AtRiskSignal = 'purchaseRhythm' | 'churnProbability';
 
@@ -83,6 +85,11 @@ export interface AssignLifecycleStagesOptions {
 	fallbackStage?: string;
 	/** 'throw' the first bad item's error (default) or 'collect' the errors as issues and go on. */
 	onInvalid?: 'throw' | 'collect';
+	/**
+	 * Stored population figures of the scheduled run (JSON text or object, lifecyclePopulationFigures.ts): the
+	 * population gap and loyal cut-offs come from them instead of the items. Default: computed from the items.
+	 */
+	populationFigures?: unknown;
 }
 
 export interface ResolvedStageRule {
@@ -133,6 +140,8 @@ export interface ResolvedLifecycleOptions {
 	noRuleMatch: 'defaultModel' | 'fallbackStage';
 	fallbackStage: string | null;
 	onInvalid: 'throw' | 'collect';
+	/** The stored population, or null to compute it from the items. */
+	populationFigures: LifecyclePopulation | null;
 }
 
 const FORBIDDEN_PATH_PARTS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -286,6 +295,11 @@ export function resolveLifecycleOptions(options: AssignLifecycleStagesOptions = 
 		if (!previousLookup.has(stage)) previousLookup.set(stage, { name: nameOf.get(stage) as string, stages: [stage] });
 	}
 
+	const populationGapDays = Number.isNaN(populationGap) ? null : populationGap;
+	const figures = options.populationFigures;
+	const populationFigures =
+		figures === undefined || figures === null || figures === '' ? null : readLifecyclePopulationFigures(figures, { functionName: fn, loyalTopPercent, populationGapDays });
+
 	return {
 		resolved: true,
 		functionName: fn,
@@ -295,7 +309,7 @@ export function resolveLifecycleOptions(options: AssignLifecycleStagesOptions = 
 		atRiskMultiple,
 		lapsedMultiple,
 		minimumGapDays,
-		populationGapDays: Number.isNaN(populationGap) ? null : populationGap,
+		populationGapDays,
 		atRiskProbability,
 		lapsedProbability,
 		loyalTopPercent,
@@ -309,5 +323,6 @@ export function resolveLifecycleOptions(options: AssignLifecycleStagesOptions = 
 		noRuleMatch,
 		fallbackStage,
 		onInvalid,
+		populationFigures,
 	};
 }

@@ -6,8 +6,18 @@ export { mapRecordToEvent, parseNumber, readPath } from './mapRecordToEvent';
 export type { MapOptions } from './mapRecordToEvent';
 export { MS_PER_DAY, parseTimestamp, utcDayIndex } from './parseTimestamp';
 export * from './schemas';
-export { assignRfmScores, quintileScores, rfmSegment } from './scoreRfm';
-export type { RfmFigures } from './scoreRfm';
+export { assignRfmScores, assignRfmScoresFromEdges, quintileEdges, quintileScores, rfmEdges, rfmSegment, scoreFromEdges } from './scoreRfm';
+export type { RfmEdges, RfmFigures } from './scoreRfm';
+export {
+	POPULATION_FIGURES_KIND,
+	POPULATION_FIGURES_VERSION,
+	populationAfterUpdate,
+	populationFiguresPart,
+	profilePopulationFigures,
+	readPopulationFigures,
+	readProfilePopulationFigures,
+} from './populationFigures';
+export type { PopulationFigures, ProfilePopulationFigures, StoredRfmEdges } from './populationFigures';
 export { COMMON_TYPE_VALUES, CUSTOM_MAPPING, PRESET_MAPPINGS, presetMapping, SOURCE_PRESETS } from './sourcePresets';
 export type { PresetOptions, SourceMapping, SourcePreset } from './sourcePresets';
 export { currencyMinorUnits, fromMinorUnits } from './currencyMinorUnits';

@@ -9,8 +9,14 @@
  * Reference: Hughes (1994), "Strategic Database Marketing"; segment map as published in
  * https://www.putler.com/rfm-analysis/ (R x F grid).
  *
- * Cost: O(n log n) for n purchasers.
+ * Stored population (real time): the quintile edges of a run, edge(s) = the smallest value of the run whose score
+ * is s or more (s = 2..5), give score(v) = 1 + the number of edges at or below v. For every value of the run this
+ * is exactly its mid-rank score (the score never falls as the value rises); a value the run did not hold gets the
+ * score of the largest run value at or below it.
+ *
+ * Cost: O(n log n) for n purchasers; a score from edges O(1).
  * @example rfmSegment(5, 5) // 'Champions'
+ * @example quintileEdges([1, 2, 3, 4, 5]) // [2, 3, 4, 5]; scoreFromEdges(3.5, [2, 3, 4, 5]) // 3
  */
 import type { CustomerProfile, RfmSegment } from './schemas';
 
@@ -32,6 +38,46 @@ export function quintileScores(values: ArrayLike<number>): Int8Array {
 		start = end;
 	}
 	return scores;
+}
+
+/**
+ * The quintile edges of `values` (scores as quintileScores): edges[s - 2] is the smallest value whose score is s or
+ * more, for s = 2..5, or null when no value reaches s.
+ */
+export function quintileEdges(values: ArrayLike<number>): Array<number | null> {
+	const scores = quintileScores(values);
+	const edges: Array<number | null> = [null, null, null, null];
+	for (let k = 0; k < values.length; k++) {
+		for (let score = 2; score <= scores[k]; score++) {
+			const edge = edges[score - 2];
+			if (edge === null || values[k] < edge) edges[score - 2] = values[k];
+		}
+	}
+	return edges;
+}
+
+/** The score of `value` against quintile edges: 1 + the number of edges at or below it. */
+export function scoreFromEdges(value: number, edges: ReadonlyArray<number | null>): number {
+	let score = 1;
+	for (const edge of edges) if (edge !== null && value >= edge) score++;
+	return score;
+}
+
+/** Quintile edges of recency (last purchase, ms), frequency (orders) and monetary (revenue) of a run's purchasers. */
+export interface RfmEdges {
+	recency: Array<number | null>;
+	frequency: Array<number | null>;
+	monetary: Array<number | null>;
+}
+
+/** The RFM quintile edges of a population (purchasers only; monetary among those with revenue in one currency). */
+export function rfmEdges(population: readonly RfmFigures[]): RfmEdges {
+	const purchasers = population.filter((figures) => figures.orders > 0);
+	return {
+		recency: quintileEdges(purchasers.map((figures) => Date.parse(figures.lastPurchaseAt as string))),
+		frequency: quintileEdges(purchasers.map((figures) => figures.orders)),
+		monetary: quintileEdges(purchasers.filter((figures) => figures.revenue !== null).map((figures) => figures.revenue as number)),
+	};
 }
 
 export function rfmSegment(recencyScore: number, frequencyScore: number): RfmSegment {
@@ -73,4 +119,26 @@ export function assignRfmScores(profiles: CustomerProfile[], others: readonly Rf
 		profile.rfmMonetary = monetary;
 		profile.rfmScore = `${profile.rfmRecency}${profile.rfmFrequency}${profile.rfmMonetary}`;
 	});
+}
+
+/**
+ * Sets the RFM scores and segment of each purchaser in `profiles` from stored quintile edges (rfmEdges of the
+ * scheduled run), so one customer scored in real time gets the scores the whole run gave them. Customers without
+ * orders keep empty scores; monetary and the RFM score only where revenue is in one currency.
+ */
+export function assignRfmScoresFromEdges(profiles: CustomerProfile[], edges: RfmEdges): void {
+	for (const profile of profiles) {
+		profile.rfmRecency = null;
+		profile.rfmFrequency = null;
+		profile.rfmMonetary = null;
+		profile.rfmScore = null;
+		profile.rfmSegment = null;
+		if (!(profile.orders > 0)) continue;
+		profile.rfmRecency = scoreFromEdges(Date.parse(profile.lastPurchaseAt as string), edges.recency);
+		profile.rfmFrequency = scoreFromEdges(profile.orders, edges.frequency);
+		profile.rfmSegment = rfmSegment(profile.rfmRecency, profile.rfmFrequency);
+		if (profile.revenue === null) continue;
+		profile.rfmMonetary = scoreFromEdges(profile.revenue, edges.monetary);
+		profile.rfmScore = `${profile.rfmRecency}${profile.rfmFrequency}${profile.rfmMonetary}`;
+	}
 }

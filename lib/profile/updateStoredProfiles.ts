@@ -12,7 +12,9 @@
  * What a batch cannot see, and so is not part of the guarantee: an event ID or order ID shared by two people who
  * never become one (their copies are compared within a person), and the outlier rule's bulk of the data, judged
  * per batch. The observation end is the latest of the batch and of the rows given, so give all rows (or the
- * latest-written ones) unless Observation End is set.
+ * latest-written ones) unless Observation End is set. With stored population figures (populationFigures.ts), RFM
+ * comes from their quintile edges and the end is no earlier than theirs: a real-time update of one row then gives
+ * the scheduled run's answer.
  *
  * Cost: O(b + t + r) for b new events, t events of the touched rows and r rows given.
  * @example updateStoredProfiles(storedRows, weekTwoEvents, { periodUnit: 'week' }).rows // rows to upsert
@@ -23,8 +25,9 @@ import type { BuildProfilesOptions, BuildProfilesSummary } from './buildProfiles
 import { buildProfiles } from './buildProfiles';
 import { eventIdentityKeys } from './eventIdentityKeys';
 import { parseTimestamp } from './parseTimestamp';
+import type { ProfilePopulationFigures } from './populationFigures';
 import type { RfmFigures } from './scoreRfm';
-import { assignRfmScores } from './scoreRfm';
+import { assignRfmScores, assignRfmScoresFromEdges } from './scoreRfm';
 import type { CustomerProfile, LifecycleEvent } from './schemas';
 import type { StoredEvent } from './storedEvent';
 import { toStoredEvent } from './storedEvent';
@@ -34,6 +37,11 @@ import { readStoredProfileRow, toStoredProfileRow } from './storedProfileRow';
 export interface UpdateStoredProfilesOptions extends BuildProfilesOptions {
 	/** Rebuild and return every stored customer, not only those the new events touch (default false). */
 	everyCustomer?: boolean;
+	/**
+	 * Stored population figures of the scheduled run (readProfilePopulationFigures): RFM from their quintile edges and
+	 * an observation end no earlier than theirs, so one customer updated in real time gets the scheduled run's answer.
+	 */
+	populationFigures?: ProfilePopulationFigures;
 }
 
 export interface UpdateStoredProfilesResult {
@@ -67,11 +75,12 @@ function touchedRows(stored: StoredProfile[], events: readonly LifecycleEvent[])
  * The run's end: as set, else the latest of the batch's end (its latest usable event) and the ends the stored rows
  * were written with. A batch with no usable event has no end of its own (its summary says 1970, not a real time).
  */
-function foldedObservationEnd(options: BuildProfilesOptions, batch: BuildProfilesSummary, stored: StoredProfile[]): number | string | Date {
+function foldedObservationEnd(options: UpdateStoredProfilesOptions, batch: BuildProfilesSummary, stored: StoredProfile[]): number | string | Date {
 	if (options.observationEnd !== undefined) return options.observationEnd;
 	const batchHasUsableEvents = batch.eventsUsed + batch.eventsSkipped > 0;
 	let end = batchHasUsableEvents ? (parseTimestamp(batch.observationEnd) ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY;
 	for (const row of stored) if (row.observationEnd !== undefined && row.observationEnd > end) end = row.observationEnd;
+	if (options.populationFigures && options.populationFigures.observationEnd > end) end = options.populationFigures.observationEnd;
 	return Number.isFinite(end) ? end : 0;
 }
 
@@ -108,7 +117,8 @@ export function updateStoredProfiles(
 		});
 	}
 	const others: RfmFigures[] = stored.filter((_, index) => !rebuilt.has(index)).map((row) => row.figures);
-	if (!options.everyCustomer) assignRfmScores(result.profiles, others);
+	if (options.populationFigures) assignRfmScoresFromEdges(result.profiles, options.populationFigures.rfm);
+	else if (!options.everyCustomer) assignRfmScores(result.profiles, others);
 
 	const rows = result.profiles.map((profile) => toStoredProfileRow(profile, profile.sourceIndexes.map((position) => storedForms[position])));
 	const live = new Set(result.profiles.map((profile) => profile.profileId));

@@ -18,6 +18,7 @@ interface AssignLifecycleStageOptions {
 	loyalMinRevenue?: number;
 	loyalTopPercent?: number;
 	minimumGapDays?: number;
+	populationFigures?: string;
 	populationGapDays?: number;
 	summaryChart?: boolean;
 	toolOutput?: string;
@@ -42,7 +43,13 @@ export async function executeAssignLifecycleStage(this: IExecuteFunctions): Prom
 	const atRiskSignal = this.getNodeParameter('atRiskSignal', 0, 'purchaseRhythm') as AtRiskSignal;
 	const options = this.getNodeParameter('options', 0, {}) as AssignLifecycleStageOptions;
 	const stageNames = stageNamesOf(this.getNodeParameter('stageNames', 0, {}) as IDataObject);
-	refuseWhatNeedsAPopulation(this, 'assignLifecycleStage', { atRiskSignal, populationGapDays: options.populationGapDays, loyalTopPercent: options.loyalTopPercent });
+	const populationFigures = typeof options.populationFigures === 'string' ? options.populationFigures.trim() : options.populationFigures;
+	refuseWhatNeedsAPopulation(this, 'assignLifecycleStage', {
+		atRiskSignal,
+		populationGapDays: options.populationGapDays,
+		loyalTopPercent: options.loyalTopPercent,
+		populationFigures: populationFigures !== undefined && populationFigures !== '',
+	});
 
 	let rules: StageRule[] = [];
 	let noRuleMatch: AssignLifecycleStagesOptions['noRuleMatch'] = 'defaultModel';
@@ -92,6 +99,7 @@ export async function executeAssignLifecycleStage(this: IExecuteFunctions): Prom
 				noRuleMatch,
 				fallbackStage,
 				onInvalid: 'collect',
+				populationFigures: populationFigures || undefined,
 			},
 		);
 	} catch (error) {
@@ -129,7 +137,7 @@ export async function executeAssignLifecycleStage(this: IExecuteFunctions): Prom
 	}
 
 	const { summary } = result;
-	if (atRiskSignal === 'purchaseRhythm' && summary.populationGapSource === 'median of repeat buyers' && summary.repeatBuyers < FEW_REPEAT_BUYERS) {
+	if (atRiskSignal === 'purchaseRhythm' && !populationFigures && summary.populationGapSource === 'median of repeat buyers' && summary.repeatBuyers < FEW_REPEAT_BUYERS) {
 		this.addExecutionHints({
 			message: `The population gap of one-time buyers (${Math.round((summary.populationGapDays as number) * 10) / 10} days) is the median of only ${summary.repeatBuyers} repeat buyers in this run; set Options > Population Gap (Days) for stable stages.`,
 			location: 'outputPane',

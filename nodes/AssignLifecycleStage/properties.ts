@@ -269,6 +269,15 @@ export const assignLifecycleStageProperties: INodeProperties[] = [
 				description: "Time at which stages are judged. Default: each item's observationEnd (set by Build Profile), never the current time, so results are reproducible.",
 			},
 			{
+				displayName: 'Population Figures',
+				name: 'populationFigures',
+				type: 'string',
+				default: '',
+				placeholder: '={{ $json.figures }}',
+				description:
+					"The stored population figures of the scheduled (weekly) run, as JSON text: the population gap and loyal cut-offs come from them, so one customer in real time gets the stage the weekly run gives them. Empty: computed from this run's items.",
+			},
+			{
 				displayName: 'Population Gap (Days)',
 				name: 'populationGapDays',
 				type: 'number',

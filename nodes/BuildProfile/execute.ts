@@ -1,6 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { BuildProfilesOptions, BuildProfilesSummary, CustomerProfile, LifecycleEvent, MapOptions, SourceMapping, SourcePreset } from '../../lib';
-import { buildProfiles, LifecycleInputError, mapSourceRecord, parseExchangeRates, presetMapping, updateStoredProfiles } from '../../lib';
+import type { BuildProfilesOptions, BuildProfilesSummary, CustomerProfile, LifecycleEvent, MapOptions, PopulationFigures, SourceMapping, SourcePreset } from '../../lib';
+import {
+	buildProfiles,
+	LifecycleInputError,
+	mapSourceRecord,
+	parseExchangeRates,
+	populationAfterUpdate,
+	presetMapping,
+	profilePopulationFigures,
+	readPopulationFigures,
+	readProfilePopulationFigures,
+	updateStoredProfiles,
+} from '../../lib';
 import { channelAliasRows } from '../shared/channelAliases';
 import { ItemErrorCollector } from '../shared/itemErrors';
 import { pairedItemsOf } from '../shared/pairedItems';
@@ -25,6 +36,7 @@ interface BuildProfileOptions {
 	includeRunSummary?: boolean;
 	missingIdentity?: MapOptions['missingIdentity'];
 	observationEnd?: string;
+	populationFigures?: string;
 	refunds?: BuildProfilesOptions['refunds'];
 	zeroValuePurchases?: BuildProfilesOptions['zeroValuePurchases'];
 	toolOutput?: string;
@@ -119,12 +131,12 @@ function everyItem(items: INodeExecutionData[]) {
 
 /**
  * The run's counts with the items the mapping left out, and the hint that names the soft problems; returns the
- * run summary item when Include Run Summary is on.
+ * run summary item when Include Run Summary is on, with the population figures to store for real-time runs.
  */
 function finishRun(
 	context: IExecuteFunctions,
 	summary: BuildProfilesSummary,
-	{ mapped, items, errors, includeRunSummary }: { mapped: MappedItems; items: INodeExecutionData[]; errors: ItemErrorCollector; includeRunSummary?: boolean },
+	{ mapped, items, errors, includeRunSummary, populationFigures }: { mapped: MappedItems; items: INodeExecutionData[]; errors: ItemErrorCollector; includeRunSummary?: boolean; populationFigures: () => PopulationFigures },
 ): INodeExecutionData[] {
 	if (mapped.withoutIdentity > 0) summary.skippedReasons.missingIdentity = mapped.withoutIdentity;
 	summary.placeholderIdentities += mapped.placeholders;
@@ -133,7 +145,7 @@ function finishRun(
 	if (hint) context.addExecutionHints({ message: hint, location: 'outputPane' });
 	if (!includeRunSummary) return [];
 	return [{
-		json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...summary, eventsSkipped: skippedTotal } as unknown as IDataObject,
+		json: { runSummary: true, itemsIn: items.length, itemsWithErrors: errors.items.length, ...summary, eventsSkipped: skippedTotal, populationFigures: populationFigures() } as unknown as IDataObject,
 		pairedItem: everyItem(items),
 	}];
 }
@@ -148,20 +160,28 @@ async function executeUpdate(context: IExecuteFunctions, options: BuildProfileOp
 	const mapped = mapItems(context, items, options, errors);
 	// An empty item stands for "no rows yet" (a Data table node set to Always Output Data on an empty table).
 	const storedRows = context.getInputData(1).map((item) => item.json).filter((row) => Object.keys(row).length > 0);
+	const givenFigures = typeof options.populationFigures === 'string' ? options.populationFigures.trim() : options.populationFigures;
 	let result;
 	try {
 		result = updateStoredProfiles(storedRows, mapped.events, {
 			...profileOptions(context, options, errors),
 			everyCustomer: context.getNodeParameter('customersToOutput', 0, 'touched') === 'every',
+			populationFigures: givenFigures ? readProfilePopulationFigures(givenFigures) : undefined,
 		});
 	} catch (error) {
 		throw errors.fatal(error);
 	}
+	const done = result;
+	// Given figures are reported as given; else the figures of every customer after the update (untouched rows included).
+	const populationFigures = () =>
+		givenFigures
+			? readPopulationFigures(givenFigures, 'Build Profile')
+			: profilePopulationFigures(done.summary.observationEnd, populationAfterUpdate(storedRows, done.profiles, done.retiredProfileIds));
 	for (const issue of result.issues) errors.failIssue(issue);
 	const profiles = result.profiles.map(profileItem);
 	const rows = result.rows.map((row, k) => ({ json: { ...row } as unknown as IDataObject, pairedItem: profiles[k].pairedItem }));
 	const retired = result.retiredProfileIds.map((profileId) => ({ json: { profileId }, pairedItem: everyItem(items) }));
-	const runSummary = finishRun(context, result.summary, { mapped, items, errors, includeRunSummary: options.includeRunSummary });
+	const runSummary = finishRun(context, result.summary, { mapped, items, errors, includeRunSummary: options.includeRunSummary, populationFigures });
 	return [rows, [...profiles, ...runSummary, ...errors.items], retired];
 }
 
@@ -178,7 +198,14 @@ export async function executeBuildProfile(this: IExecuteFunctions): Promise<INod
 		throw errors.fatal(error);
 	}
 	for (const issue of result.issues) errors.failIssue(issue);
-	const runSummary = finishRun(this, result.summary, { mapped, items, errors, includeRunSummary: options.includeRunSummary });
+	const built = result;
+	const runSummary = finishRun(this, result.summary, {
+		mapped,
+		items,
+		errors,
+		includeRunSummary: options.includeRunSummary,
+		populationFigures: () => profilePopulationFigures(built.summary.observationEnd, built.profiles),
+	});
 	const all = [...result.profiles.map(profileItem), ...runSummary, ...errors.items];
 	// RFM quintiles of the few customers a tool call sees say nothing: left out of a tool's answer.
 	return [wantsCompact(this, options.toolOutput) ? compactItems(all, 'profile', runsAsTool(this) ? ['rfmSegment'] : []) : all];

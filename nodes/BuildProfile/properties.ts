@@ -232,6 +232,16 @@ export const buildProfileProperties: INodeProperties[] = [
 				description: 'Identity values that name nobody, such as n/a, unknown, -, 0, null, phones with fewer than 7 digits or noemail@...: never used to link customers',
 			},
 			{
+				displayName: 'Population Figures',
+				name: 'populationFigures',
+				type: 'string',
+				default: '',
+				placeholder: '={{ $json.figures }}',
+				displayOptions: { show: { '/mode': ['update'] } },
+				description:
+					"The stored population figures of the scheduled (weekly) run, as JSON text (the run summary's populationFigures): RFM scores from its quintile edges and an observation end no earlier than its, so one customer updated in real time gets the weekly run's answer. Empty: figures of the rows given.",
+			},
+			{
 				displayName: 'Refunds and Cancellations',
 				name: 'refunds',
 				type: 'options',

@@ -82,6 +82,13 @@ function onlineRetailWeekly(weekly, dataFolder) {
 	return { file: `${weekly.file} (Online Retail)`, workflow, smtp: weekly.smtp, webhookPaths: ['weekly-lifecycle-online-retail'] };
 }
 
+/**
+ * Published webhook workflows the demo calls once after n8n starts, by webhook path: the weekly run that creates the
+ * Data tables and loads the demo shop into them (profiles, population figures, churn and recommender models), so the
+ * real-time cart example answers from stored profiles on a fresh start. Data tables only work in a started n8n.
+ */
+const SETUP_WEBHOOKS = ['lifecycle-weekly-tables'];
+
 /** Request bodies that make the webhook workflows answer something useful, by webhook path. */
 function webhookExamples(sample) {
 	return {
@@ -89,6 +96,7 @@ function webhookExamples(sample) {
 		'weekly-lifecycle-online-retail': {},
 		'campaign-readout': {},
 		'cart-abandoned': { ...sample.customer, timestamp: sample.observationEnd, ...sample.product },
+		'lifecycle-weekly-tables': {},
 		recommend: { customerId: 'NEW-1', cart: [sample.product.product_id] },
 		'build-profile': { events: [{ customer_id: 'C-1', event_type: 'order', amount: '10', timestamp: '2024-05-01' }] },
 	};
@@ -111,7 +119,8 @@ async function ownerSession(base, owner) {
  *               n8n's task-runner broker and smtpPort the SMTP sink (free ones); 0 = a free port. Every fixed
  *               port is checked before anything starts (PortsError naming the port and its variable).
  *   workflows   workflow files of test/e2e/workflows to import (default all)
- *   prepare     workflows to execute once before the server starts, e.g. the model the real-time example reads
+ *   prepare     workflows to execute once before the server starts, e.g. the model file the recommend webhook reads
+ *               (the Data tables of the real-time cart are loaded after the start: SETUP_WEBHOOKS)
  *   data        options of writeDemoData ({ customers, seed, onlineRetail, sharedData, ... })
  *   log         function for progress lines (default: none)
  * Resolves to { host, sink, mailPage, owner, ownerCreated, dataFolder, files, workflows, webhookExamples, urls,
@@ -187,6 +196,13 @@ async function startDemo({ folder, port = 5678, mailPort = 5679, chatPort = 5680
 			const activation = versionId ? await session.client.post(`/workflows/${entry.workflow.id}/activate`, { versionId }) : current;
 			if (activation.status === 200) published.push(entry.workflow.id);
 			else warnings.push(`Publishing "${entry.workflow.name}" failed (HTTP ${activation.status}): ${JSON.stringify(activation.data).slice(0, 300)}`);
+		}
+		for (const entry of prepared.filter((candidate) => published.includes(candidate.workflow.id))) {
+			for (const webhookPath of entry.webhookPaths.filter((candidate) => SETUP_WEBHOOKS.includes(candidate))) {
+				log(`Loading the Data tables: "${entry.workflow.name}"`);
+				const loaded = await host.webhook(webhookPath, {});
+				if (loaded.status !== 200) warnings.push(`Loading the Data tables with "${entry.workflow.name}" failed (HTTP ${loaded.status}): ${JSON.stringify(loaded.data).slice(0, 300)}`);
+			}
 		}
 		const stop = async () => {
 			await host.stop();
