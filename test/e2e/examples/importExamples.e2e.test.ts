@@ -24,6 +24,7 @@ const SERVER_ONLY_TYPES = new Set(['n8n-nodes-base.dataTable', 'n8n-nodes-base.d
 const SERVER_EXAMPLE_TESTS: Record<string, string> = {
 	'examples/lifecycle-agent-tools.json': 'test/e2e/examples/agentTools.e2e.test.ts',
 	'examples/stored-profiles.json': 'test/e2e/examples/storedProfilesExample.e2e.test.ts',
+	'examples/weekly-lifecycle.json': 'test/e2e/examples/weeklyLifecycleExample.e2e.test.ts',
 };
 /** Examples that need a PostgreSQL server and the documented Postgres credential (and nothing else). */
 const POSTGRES_FOLDER = 'examples/postgres/';

@@ -1,6 +1,6 @@
 /**
  * examples/stored-profiles.json as a builder runs it (Execute workflow, signed in as the owner) in a started n8n:
- * each run folds the next week of the sample shop into the `customer_profiles` Data table. After the four weeks
+ * each run folds the next week of the sample shop into its `sample_shop_profiles` Data table. After the four weeks
  * (and one more run with nothing new), the stored profiles are exactly those of one build over every order.
  */
 import { DEMO_OWNER, ownerSession } from '../harness/demo';
@@ -21,7 +21,7 @@ describe('examples/stored-profiles.json in a started n8n', () => {
 	beforeAll(async () => {
 		host = await N8nHost.create('stored-profiles-example', { extraEnv: { GENERIC_TIMEZONE: 'UTC' } });
 		host.importWorkflow({ ...example, id: 'storedProfExampl' });
-		const reader = storedProfilesWorkflow();
+		const reader = storedProfilesWorkflow('sample_shop_profiles');
 		host.importWorkflow(reader);
 		host.publishWorkflow(reader.id);
 		await host.start();

@@ -37,8 +37,8 @@ export const PROFILE_COLUMNS = STORED_PROFILE_COLUMNS.map(({ name, type }) => ({
 
 const table = (operation: Record<string, unknown>) => ({ resource: 'row', dataTableId: tableCreatedBy('Create Table'), ...operation });
 
-/** Webhook `stored-profiles`: { orders, every? } in; the orders folded into the `customer_profiles` Data table. */
-export function storedProfilesWorkflow(): Workflow {
+/** Webhook `stored-profiles`: { orders, every? } in; the orders folded into a Data table (`customer_profiles`). */
+export function storedProfilesWorkflow(tableName = 'customer_profiles'): Workflow {
 	const node = nodeBuilder();
 	return {
 		id: 'storedProfiles01',
@@ -46,7 +46,7 @@ export function storedProfilesWorkflow(): Workflow {
 		nodes: [
 			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: 'stored-profiles', responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: '7b1e0c52-3c1d-4a55-9d0e-2f6d3f4a9b01' }),
 			node('Split Out Orders', 'n8n-nodes-base.splitOut', 1, [220, 0], { fieldToSplitOut: 'body.orders', options: {} }, { alwaysOutputData: true }),
-			createTableNode(node, 'Create Table', 'customer_profiles', PROFILE_COLUMNS, [220, 200]),
+			createTableNode(node, 'Create Table', tableName, PROFILE_COLUMNS, [220, 200]),
 			node('Get Stored Rows', 'n8n-nodes-base.dataTable', 1.1, [440, 200], table({ operation: 'get', returnAll: true }), { alwaysOutputData: true }),
 			node('Build Profile', 'n8n-nodes-lifecycle.buildProfile', 1, [660, 0], {
 				mode: 'update',
