@@ -27,6 +27,6 @@ export type { BuildProfilesOptions, CurrencyHandling } from './profileSettings';
 export type { BuildProfilesResult, BuildProfilesSummary } from './readProfiles';
 export { FUTURE_TOLERANCE_DAYS, OUTLIER_DAYS, OUTLIER_MIN_EVENTS } from './screenEvent';
 
-export function buildProfiles(events: LifecycleEvent[], options: BuildProfilesOptions = {}): BuildProfilesResult {
+export function buildProfiles(events: readonly LifecycleEvent[], options: BuildProfilesOptions = {}): BuildProfilesResult {
 	return readProfiles(addEvents(emptyProfileState(options), events));
 }

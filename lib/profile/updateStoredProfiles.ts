@@ -28,6 +28,7 @@ import type { InputIssue } from '../errors';
 import { LifecycleInputError } from '../errors';
 import { addEvents } from './addEvents';
 import type { BuildProfilesOptions, BuildProfilesSummary } from './buildProfiles';
+import { buildProfiles } from './buildProfiles';
 import { eventIdentityKeys } from './eventIdentityKeys';
 import { mergeProfileStates } from './mergeProfileStates';
 import type { ProfileState } from './profileState';
@@ -115,7 +116,7 @@ export function updateStoredProfiles(
 ): UpdateStoredProfilesResult {
 	const stored = storedRows.map((row, index) => readStoredProfileRow(row, index));
 	// The batch alone decides which new events are usable (identity, dates, amounts, currencies, the outlier rule).
-	const batch = readProfiles(addEvents(emptyProfileState(options), newEvents));
+	const batch = buildProfiles(newEvents, options);
 	const refused = new Set(batch.issues.map((issue) => issue.itemIndex));
 	const usable = newEvents.filter((event) => !refused.has(event.sourceIndex));
 	const observationEnd = foldedObservationEnd(options, batch.summary, stored);

@@ -14,6 +14,7 @@ const { demoWorkflow } = require('../e2e/harness/demo.js');
 const { writeDemoData } = require('../e2e/harness/demoData.js');
 const { readCsv } = require('../support/sharedData.js');
 const { report } = require('./report.js');
+const { runBench } = require('./realN8n.js');
 
 /** The value at quantile q of sorted values (nearest rank). */
 function quantile(sorted, q) {
@@ -78,7 +79,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
-	process.exit(1);
-});
+runBench(main);

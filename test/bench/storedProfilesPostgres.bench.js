@@ -15,21 +15,11 @@ const { prepareE2e } = require('../e2e/harness/prepare.js');
 const { N8nHost } = require('../e2e/harness/n8nHost.js');
 const { writeOnlineRetailCsv } = require('../e2e/harness/demoData.js');
 const { report } = require('./report.js');
+const { memoryOf, runBench } = require('./realN8n.js');
 const { EXAMPLE_CREDENTIAL, fullRebuildWorkflow, postgresWebhookWorkflow } = require('../e2e/stored/storedProfilesPostgresWorkflow.ts');
 
 const ORDER_COLUMNS = ['customer_id', 'email', 'first_name', 'country', 'time_zone', 'timestamp', 'event_type', 'amount', 'quantity', 'currency', 'order_id', 'product_id', 'product_title', 'title', 'channel', 'consent_granted'];
 const SELECT_ORDERS = `SELECT ${ORDER_COLUMNS.map((name) => `"${name}"`).join(', ')} FROM orders`;
-
-/** kB figures of /proc/<pid>/status (VmRSS now, VmHWM the peak since start or the last reset), in MB. */
-function memoryOf(pid) {
-	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-		return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-	} catch {
-		return null;
-	}
-}
 
 /** Resets the peak RSS (VmHWM) of a process to its current RSS; false when the kernel does not let us. */
 function resetPeak(pid) {
@@ -160,7 +150,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
-	process.exit(1);
-});
+runBench(main);

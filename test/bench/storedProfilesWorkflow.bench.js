@@ -12,15 +12,9 @@ const { N8nHost } = require('../e2e/harness/n8nHost.js');
 const { writeOnlineRetailCsv } = require('../e2e/harness/demoData.js');
 const { latestExecutionTimes } = require('../e2e/harness/executionTimes.js');
 const { report } = require('./report.js');
+const { memoryOf, runBench } = require('./realN8n.js');
 
 const DAY = 86_400_000;
-
-/** kB figures of /proc/<pid>/status (VmRSS now, VmHWM the peak so far), in MB. */
-function memoryOf(pid) {
-	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-	return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-}
 
 let ids = 0;
 const node = (name, type, typeVersion, position, parameters, extra = {}) => ({ id: `5f0d0000-0000-4000-8000-${String(++ids).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra });
@@ -159,7 +153,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
-	process.exit(1);
-});
+runBench(main);

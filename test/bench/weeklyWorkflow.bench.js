@@ -13,17 +13,7 @@ const { writeOnlineRetailCsv } = require('../e2e/harness/demoData.js');
 const { latestExecutionTimes } = require('../e2e/harness/executionTimes.js');
 const { startLoopbackServer } = require('../support/loopbackServer.js');
 const { report } = require('./report.js');
-
-/** kB figures of /proc/<pid>/status (VmRSS now, VmHWM the peak so far), in MB; null once the process is gone. */
-function memoryOf(pid) {
-	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-		return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-	} catch {
-		return null;
-	}
-}
+const { memoryOf, runBench } = require('./realN8n.js');
 
 async function main() {
 	await prepareE2e({ chromium: false, redis: false });
@@ -94,7 +84,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
-	process.exit(1);
-});
+runBench(main);
